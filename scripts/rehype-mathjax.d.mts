@@ -1,0 +1,16 @@
+// Types for the plugin module (plain .mjs so that @next/mdx can load it by path under Turbopack).
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+
+export interface RehypeMathjaxOptions {
+  /** TeX macros available in every formula, e.g. `{ R: '\\mathbb{R}' }` or `{ d: ['\\mathrm{d}#1', 1] }`. */
+  macros?: Record<string, string | [string, number]>;
+  /** Emit the wrappers' small <style> once per page (default true). */
+  css?: boolean;
+}
+
+/** CSS the rendered math needs (emitted once per page unless `css: false`). */
+export declare const MATH_CSS: string;
+
+declare function rehypeMathjax(options?: RehypeMathjaxOptions): (tree: Root, file?: VFile) => void;
+export default rehypeMathjax;
