@@ -1,0 +1,23 @@
+/** Public API of lib/ode. The tfjs backend lives in './backendTfjs' (import it only where tfjs is wanted). */
+export type {
+  AcceptedStep,
+  Backend,
+  MethodName,
+  OdeOptions,
+  OdeSolution,
+  SolverStats,
+  VectorField,
+} from './types';
+export { odeint } from './odeint';
+export { float64Backend } from './backendFloat64';
+export { OdeError, InvalidInputError, MaxStepsExceededError, StepSizeUnderflowError } from './errors';
+export type { ButcherTableau } from './tableau';
+export { TABLEAUS, isAdaptive } from './methods';
+export { euler } from './euler';
+export { midpoint } from './midpoint';
+export { rk4 } from './rk4';
+export { dormandPrince } from './dormandPrince';
+export { CONTROLLER_DEFAULTS } from './stepSizeController';
+export { ODE_DEFAULTS } from './validateOptions';
+export { discreteAdjoint } from './discreteAdjoint';
+export type { DiscreteAdjointInput, DiscreteAdjointResult, Vjp, VjpResult } from './discreteAdjoint';
