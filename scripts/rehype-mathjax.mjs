@@ -323,6 +323,7 @@ function cleanSvg(root) {
       p.href = p.xLinkHref;
       delete p.xLinkHref;
     }
+    if (el.tagName === 'use') shortenUse(p);
     // MathJax CSS: nested <svg> of tables and equation labels draw outside their 1-unit viewBox.
     if (el.tagName === 'svg') p.overflow = 'visible';
     // MathJax CSS: table rules and frames.
@@ -367,13 +368,49 @@ function flattenBareGroups(el) {
       continue;
     }
     flattenBareGroups(child);
-    if (child.tagName === 'g' && Object.keys(child.properties).length === 0) out.push(...child.children);
-    else out.push(child);
+    const keys = Object.keys(child.properties);
+    if (child.tagName === 'g' && keys.length === 0) {
+      out.push(...child.children);
+      continue;
+    }
+    // <g transform><use/></g>, the shape of most glyphs: the transform can sit on the <use>.
+    const only = child.children.length === 1 ? child.children[0] : null;
+    if (
+      child.tagName === 'g' &&
+      keys.length === 1 &&
+      keys[0] === 'transform' &&
+      only?.type === 'element' &&
+      only.tagName === 'use' &&
+      only.properties.transform === undefined
+    ) {
+      only.properties = { transform: child.properties.transform, ...only.properties };
+      shortenUse(only.properties);
+      out.push(only);
+      continue;
+    }
+    out.push(child);
   }
   el.children = out;
 }
 
+// Glyph ids are content-addressed (font variant + code point), so the shorter form stays unique
+// and identical glyphs from two MathJax documents on one HTML page still agree.
+function glyphId(id) {
+  return id.replace(/^MJX-TEX-/, 'mj');
+}
+
+// Most glyphs sit at a plain translate: `x`/`y` say the same in a third of the bytes.
+function shortenUse(p) {
+  if (typeof p.href === 'string') p.href = '#' + glyphId(p.href.slice(1));
+  const m = typeof p.transform === 'string' ? /^translate\((-?[\d.]+),\s*(-?[\d.]+)\)$/.exec(p.transform) : null;
+  if (!m) return;
+  delete p.transform;
+  if (Number(m[1]) !== 0) p.x = m[1];
+  if (Number(m[2]) !== 0) p.y = m[2];
+}
+
 function stripAttributes(el) {
+  if (typeof el.properties.id === 'string') el.properties.id = glyphId(el.properties.id);
   for (const key of Object.keys(el.properties)) if (DROP.has(key)) delete el.properties[key];
   for (const child of el.children) if (child.type === 'element') stripAttributes(child);
 }
