@@ -9,6 +9,9 @@ export interface RehypeMathjaxOptions {
   css?: boolean;
 }
 
+/** Left in `file.data.equations` by the plugin: every labelled, numbered equation of the page. */
+export type EquationTable = Record<string, { number: string; id: string }>;
+
 /** CSS the rendered math needs (emitted once per page unless `css: false`). */
 export declare const MATH_CSS: string;
 

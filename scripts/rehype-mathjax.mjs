@@ -94,7 +94,7 @@ export const MATH_CSS =
   '.math-display{display:block;overflow-x:auto;overflow-y:hidden;text-align:center;margin:1em 0;padding:.25em 0}' +
   '.math-display:focus-visible{outline:2px solid currentColor;outline-offset:2px}' +
   '.math-inline svg a,.math-display svg a{fill:var(--link-color,#1a5fb4);stroke:var(--link-color,#1a5fb4)}' +
-  '.math-display:target,.math-display :target{background:var(--target-bg,#fff6bf)}';
+  '.math-display:target{background:var(--target-bg,#fff6bf)}';
 
 /**
  * @param {RehypeMathjaxOptions} [options]
@@ -105,6 +105,8 @@ export default function rehypeMathjax(options = {}) {
     const formulas = collectFormulas(tree);
     if (formulas.length === 0) return;
     const rendered = typesetPage(formulas, macros, file);
+    // For tests and tools: label → { number, id } of every numbered, labelled equation.
+    if (file?.data) file.data.equations = rendered.equations;
     for (const f of formulas) replaceNode(f.parent, f.target, rendered.nodes.get(f));
     const head = [rendered.defs];
     if (css) head.unshift({ type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: MATH_CSS }] });
@@ -247,6 +249,7 @@ function typesetPage(formulas, macros, file) {
 
   for (const f of formulas) run(f, STATE.COMPILED);
   state.labels = { ...tags.allLabels };
+  const equations = Object.fromEntries(Object.entries(state.labels).map(([k, v]) => [k, { number: v.tag, id: v.id }]));
   tags.reset();
   state.final = true;
 
@@ -276,15 +279,23 @@ function typesetPage(formulas, macros, file) {
   const defsSvg = {
     type: 'element',
     tagName: 'svg',
-    properties: { style: 'display:none', ariaHidden: 'true', focusable: 'false' },
+    properties: { style: 'display:none', ariaHidden: 'true' },
     children: [defs],
   };
-  return { nodes, defs: defsSvg };
+  return { nodes, defs: defsSvg, equations };
+}
+
+// The TeX read to assistive tech: numbering commands say nothing about the formula itself.
+function spokenTex(tex) {
+  return tex
+    .replace(/\\(?:label|tag\*?)\s*\{[^}]*\}|\\(?:nonumber|notag)\b|\\(?:begin|end)\{equation\*?\}/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Wraps one formula's <svg> in its inline or display container, and labels it. */
 function wrap(f, svgEl, info) {
-  const label = f.tex.replace(/\s+/g, ' ').trim();
+  const label = spokenTex(f.tex);
   if (info.hrefs.length > 0) {
     svgEl.properties.role = 'group';
     // A formula that is nothing but references is read through its labelled links alone.
