@@ -65,4 +65,8 @@ export const float64Backend: Backend<Float64Array> = {
   toFloat64(v) {
     return v.slice();
   },
+
+  guard<T>(fn: () => T): T {
+    return fn();
+  },
 };

@@ -40,6 +40,12 @@ function fusedCombination(base: tf.Tensor | null, scales: readonly number[], ks:
   return combine(...inputs);
 }
 
+/** The slice of tfjs's engine state that guard needs (internal, but stable across tfjs 2–4). */
+interface TapeState {
+  gradientDepth: number;
+  activeTape: { saved?: tf.Tensor[] }[] | null;
+}
+
 function checkShapes(what: string, a: readonly tf.Tensor[], b: readonly tf.Tensor[]): void {
   if (a.length !== b.length) throw new Error(`tfjs backend: ${what} tuple lengths differ (${a.length} vs ${b.length}).`);
 }
@@ -138,5 +144,22 @@ export const tfjsBackend: Backend<tf.Tensor[]> = {
       o += x.size;
     }
     return out;
+  },
+
+  guard<T>(fn: () => T): T {
+    // Inside tf.grads every op records a tape node holding kept clones of its inputs; tfjs frees them only
+    // after a successful backward pass. If the solve fails, drop the nodes it added (their outputs are all
+    // disposed by then, so nothing can backpropagate through them) and free what they saved.
+    const state = tf.engine().state as unknown as TapeState;
+    const tape = state.gradientDepth > 0 ? state.activeTape : null;
+    const start = tape ? tape.length : 0;
+    try {
+      return fn();
+    } catch (e) {
+      if (tape && state.activeTape === tape) {
+        for (const node of tape.splice(start)) if (node.saved) tf.dispose(node.saved);
+      }
+      throw e;
+    }
   },
 };

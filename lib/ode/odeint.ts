@@ -30,5 +30,5 @@ export function odeint<V>(
       throw new InvalidInputError(`normChannels = ${cfg.normChannels} exceeds the state length ${n}.`);
     }
   }
-  return integrate(f, z0, ts, cfg, backend);
+  return backend.guard(() => integrate(f, z0, ts, cfg, backend));
 }

@@ -6,7 +6,8 @@
  * Changes from the first draft (kept compatible in spirit):
  * - Backend.linComb takes `base: V | null` (null = no base, used for the error estimate h·Σ eᵢkᵢ).
  * - Backend.scope is generic over any return value: tensors reachable from the result survive.
- * - Backend gained clone (ys[0] is a copy of z0) and describe (shape text for error messages).
+ * - Backend gained clone (ys[0] is a copy of z0), describe (shape text for error messages) and guard
+ *   (error cleanup of engine state for a whole solve).
  * - errorNorm returns NaN when y1 is not finite, so one number decides accept / reject / blow-up.
  * - AcceptedStep gained `interval` (which output interval the step belongs to; the last step of
  *   interval i ends exactly at t[i]).
@@ -45,6 +46,9 @@ export interface Backend<V> {
   describe(v: V): string;
   /** Copy to plain float64 data (flattened over the tuple, for tfjs). */
   toFloat64(v: V): Float64Array;
+  /** Run a whole solve; on error, also release what the numeric engine keeps for it behind our back
+   *  (tfjs inside tf.grads: the gradient-tape records of the failed solve and their saved tensors). */
+  guard<T>(fn: () => T): T;
 }
 
 /** dz/dt = f(t, z). Must not mutate z. */
