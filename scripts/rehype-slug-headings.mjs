@@ -7,7 +7,9 @@
 // Math in a heading is left out of its slug ("The adjoint $a(t)$" → "the-adjoint"), so the slug is
 // the same whether this runs before or after rehype-mathjax. An id already set is kept. Repeated
 // slugs get "-1", "-2"… in document order. The headings found are left in `file.data.headings`
-// ({ depth, id, text }) for anyone who wants an outline of the page.
+// ({ depth, id, text }) for anyone who wants an outline of the page, and every MDX `<Toc />` element
+// of the page receives the same list as a JSON string prop, `headings`, so the table of contents
+// needs no second parse of the article: `JSON.parse(headings)`.
 
 /** Lower-case; letters, digits and hyphens only; words joined by single hyphens. */
 export function slugify(text) {
@@ -44,6 +46,14 @@ export default function rehypeSlugHeadings() {
       headings.push({ depth: Number(el.tagName.slice(1)), id, text });
     });
     if (file) file.data.headings = headings;
+    // MDX JSX props must be strings or estree expressions; a JSON string is the simple one.
+    const json = JSON.stringify(headings);
+    walkAll(tree, (node) => {
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Toc') {
+        node.attributes = node.attributes.filter((a) => a.name !== 'headings');
+        node.attributes.push({ type: 'mdxJsxAttribute', name: 'headings', value: json });
+      }
+    });
   };
 }
 
@@ -51,6 +61,11 @@ export default function rehypeSlugHeadings() {
 function walk(node, fn) {
   if (node.type === 'element') fn(node);
   for (const child of node.children ?? []) walk(child, fn);
+}
+
+function walkAll(node, fn) {
+  fn(node);
+  for (const child of node.children ?? []) walkAll(child, fn);
 }
 
 function isMath(el) {

@@ -65,3 +65,21 @@ describe('rehype-slug-headings', () => {
     }
   });
 });
+
+describe('rehype-slug-headings in MDX', () => {
+  it('hands the outline to <Toc /> as a JSON string prop', async () => {
+    const { evaluate } = await import('@mdx-js/mdx');
+    const runtime = await import('react/jsx-runtime');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const source = '<Toc />\n\n## First part\n\n### A detail\n\n## Second $x$ part';
+    const mod = await evaluate(source, { ...runtime, remarkPlugins: [remarkMath], rehypePlugins: [rehypeSlugHeadings, rehypeMathjax] });
+    const Toc = ({ headings }: { headings: string }) => {
+      const list = JSON.parse(headings) as Array<{ depth: number; id: string; text: string }>;
+      return createElement('ol', null, ...list.filter((h) => h.depth === 2).map((h) => createElement('li', { key: h.id }, `${h.id}|${h.text}`)));
+    };
+    const out = renderToStaticMarkup(createElement(mod.default, { components: { Toc } }));
+    expect(out).toContain('<ol><li>first-part|First part</li><li>second-part|Second part</li></ol>');
+    expect(out).toContain('<h2 id="second-part">Second <span class="math-inline"><svg');
+  });
+});
