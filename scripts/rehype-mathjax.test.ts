@@ -233,3 +233,26 @@ describe('rehype-mathjax', () => {
     expect(all(tree, (e) => e.tagName === 'svg' || e.tagName === 'style')).toHaveLength(0);
   });
 });
+
+describe('rehype-mathjax in MDX', () => {
+  it('compiles through @mdx-js/mdx (no raw nodes), including math inside JSX elements', async () => {
+    const { evaluate } = await import('@mdx-js/mdx');
+    const runtime = await import('react/jsx-runtime');
+    const { createElement } = await import('react');
+    const source = [
+      'export const meta = { title: "t" }',
+      '',
+      '<Note>Before the equation: $\\eqref{eq:ode}$.</Note>',
+      '',
+      '$$',
+      '\\begin{equation}\\label{eq:ode} \\dot z = f(z) \\end{equation}',
+      '$$',
+    ].join('\n');
+    const mod = await evaluate(source, { ...runtime, remarkPlugins: [remarkMath], rehypePlugins: [rehypeMathjax] });
+    const Note = ({ children }: { children: unknown }) => createElement('aside', null, children as never);
+    const out = renderToStaticMarkup(createElement(mod.default, { components: { Note } }));
+    expect(out.indexOf('<style>')).toBe(0);
+    expect(out).toMatch(/<aside>Before the equation: <span class="math-inline"><svg[^>]*><g[^>]*><a href="#mjx-eqn:eq:ode" aria-label="\(1\)">/);
+    expect(out).toContain('<div class="math-display" tabindex="0" role="group" id="mjx-eqn:eq:ode">');
+  });
+});
