@@ -269,9 +269,9 @@ function typesetPage(formulas, macros, file) {
     for (const href of info.hrefs) links.push({ f, href });
     nodes.set(f, wrap(f, hast, info));
   }
-  // Every link must land on an equation of this page (a \tag'd or numbered one).
+  // Every in-page link must land on an equation of this page (a \tag'd or numbered one).
   for (const { f, href } of links) {
-    if (!ids.has(href.slice(1))) throw fail(f, file, `link "${href}" to an equation that is not on this page`);
+    if (href.startsWith('#') && !ids.has(href.slice(1))) throw fail(f, file, `link "${href}" to an equation that is not on this page`);
   }
 
   const defs = fromHtml(adaptor.outerHTML(svg.fontCache.getCache()), { fragment: true, space: 'svg' }).children[0];
