@@ -16,7 +16,8 @@ describe('scales', () => {
     expect(logTicks(s.domain())).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
     expect(logTicks([1e-12, 1], 4)).toEqual([1e-12, 1e-8, 1e-4, 1]);
     expect(logTicks([-1, 1])).toEqual([]);
-    expect(logScale([0, 0], [0, 1]).domain()).toEqual([0.1, 10]);
+    expect(logScale([0, 0], [0, 1]).domain()).toEqual([1, 10]);
+    expect(logScale([2, 2], [0, 1]).domain()).toEqual([0.1, 100]);
   });
   test('extents ignore non-finite values', () => {
     expect(finiteExtent([3, Number.NaN, -1, Infinity])).toEqual([-1, 3]);

@@ -36,7 +36,7 @@ export function logScale(
   if (!(a > 0) || !Number.isFinite(a)) a = b > 0 && Number.isFinite(b) ? b / 10 : 1;
   if (!(b > 0) || !Number.isFinite(b)) b = a * 10;
   if (a === b) [a, b] = [a / 10, b * 10];
-  if (decades) [a, b] = [10 ** Math.floor(Math.log10(a)), 10 ** Math.ceil(Math.log10(b))];
+  if (decades) [a, b] = [Number(`1e${Math.floor(Math.log10(a))}`), Number(`1e${Math.ceil(Math.log10(b))}`)];
   return scaleLog().domain([a, b]).range([range[0], range[1]]);
 }
 
