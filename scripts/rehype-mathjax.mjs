@@ -89,8 +89,16 @@ Configuration.create('strictref', { handler: { macro: ['strictref-macros'] }, pr
  * @property {boolean} [css] Emit the small <style> for the wrappers once per page (default true).
  */
 
-/** CSS the output needs; the site may move it to its stylesheet and pass `css: false`. */
+/**
+ * CSS the output needs; the site may move it to its stylesheet and pass `css: false`.
+ * Nested <svg> of tables and equation labels draw outside their 1-unit viewBox and glyphs may
+ * overhang the box: overflow visible, as in MathJax's own stylesheet. Glyphs take the text colour.
+ * max-width none: a site-wide `svg { max-width: 100% }` would shrink a wide equation instead of
+ * letting its container scroll.
+ */
 export const MATH_CSS =
+  '.math-inline svg,.math-display svg{overflow:visible;max-width:none}' +
+  '.math-inline>svg,.math-display>svg{fill:currentColor;stroke:currentColor;stroke-width:0}' +
   '.math-display{display:block;overflow-x:auto;overflow-y:hidden;text-align:center;margin:1em 0;padding:.25em 0}' +
   '.math-display:focus-visible{outline:2px solid currentColor;outline-offset:2px}' +
   '.math-inline svg a,.math-display svg a{fill:var(--link-color,#1a5fb4);stroke:var(--link-color,#1a5fb4)}' +
@@ -335,8 +343,12 @@ function cleanSvg(root) {
       delete p.xLinkHref;
     }
     if (el.tagName === 'use') shortenUse(p);
-    // MathJax CSS: nested <svg> of tables and equation labels draw outside their 1-unit viewBox.
-    if (el.tagName === 'svg') p.overflow = 'visible';
+    // The same paint on every formula's outer <g>: said once in MATH_CSS instead (~60 bytes each).
+    if (el.tagName === 'g' && p.fill === 'currentColor' && p.stroke === 'currentColor' && String(p.strokeWidth) === '0') {
+      delete p.fill;
+      delete p.stroke;
+      delete p.strokeWidth;
+    }
     // MathJax CSS: table rules and frames.
     if ((el.tagName === 'line' && p.dataLine !== undefined) || (el.tagName === 'rect' && p.dataFrame !== undefined)) {
       p.strokeWidth = 70;

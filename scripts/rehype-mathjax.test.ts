@@ -172,6 +172,8 @@ describe('rehype-mathjax', () => {
     const css = all(tree, (e) => e.tagName === 'style');
     expect(css).toHaveLength(1);
     expect(JSON.stringify(css[0].children)).toContain('overflow-x:auto');
+    // A site-wide `svg { max-width: 100% }` must not shrink wide equations instead of scrolling.
+    expect(JSON.stringify(css[0].children)).toContain('max-width:none');
   });
 
   it('labels each formula for assistive technology', async () => {
