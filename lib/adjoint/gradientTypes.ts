@@ -1,0 +1,77 @@
+import type { MethodName } from '../ode/types';
+
+/** Types shared by the gradient modes (no values here, so every mode can import them without cycles). */
+
+/** Dynamics as in the adjoint-problem/1 format (tests/reference/README.md). */
+export type DynamicsSpec =
+  | { kind: 'linear'; A: number[][] }
+  | {
+      kind: 'mlp';
+      activation: 'tanh' | 'softplus';
+      timeInput: boolean;
+      cubeInput: boolean;
+      layers: { W: number[][]; b: number[] }[];
+    };
+
+/** The fields of a problem the gradient modes read (structurally what problem.ts's parseProblem returns). */
+export interface ProblemData {
+  dynamics: DynamicsSpec;
+  z0: number[][];
+  t: number[];
+  targets: number[][][];
+  loss: 'sse' | 'mse';
+  solver?: { method?: MethodName; rtol?: number; atol?: number; [k: string]: unknown };
+}
+
+/** Parameter-shaped gradient: the structure of the problem's dynamics. */
+export type ParamsGrad = { layers: { W: number[][]; b: number[] }[] } | { A: number[][] };
+
+export interface GradientStats {
+  nfeForward: number;
+  nfeBackward: number;
+  stepsForward: number;
+  stepsBackward: number;
+  rejectedForward: number;
+  rejectedBackward: number;
+  /** fd only: number of loss evaluations (forward solves) made. */
+  solves?: number;
+}
+
+export interface GradientResult {
+  loss: number;
+  /** [N+1][batch][D] */
+  zhat: number[][][];
+  grad: { z0: number[][]; params: ParamsGrad; t: number[] };
+  stats: GradientStats;
+  /** s(τ) = dL/dz(τ) at the requested adjointGrid times (adjoint mode only). */
+  adjoint?: { t: number[]; s: number[][][] };
+}
+
+export type GradientMode = 'adjoint' | 'backprop' | 'fd';
+export type Precision = 'float64' | 'float32';
+
+export interface GradientOptions {
+  mode: GradientMode;
+  precision: Precision;
+  /** Override the problem's solver settings (forward and backward solves). */
+  rtol?: number;
+  atol?: number;
+  method?: MethodName;
+  maxSteps?: number;
+  /** adjoint: error control over z and s only. */
+  seminorm?: boolean;
+  /** fd: relative step (default 1e-5 in float64, 3e-3 in float32; see finiteDifferences.ts). */
+  fdStep?: number;
+  /** adjoint: also return s(τ) at these times (each strictly inside an interval). */
+  adjointGrid?: readonly number[];
+}
+
+/** A float64 model: f and the fused f + VJP on flat [batch·D] states, θ bound. */
+export interface Float64Model {
+  n: number;
+  nTheta: number;
+  f: (t: number, z: Float64Array) => Float64Array;
+  /** f(t, z) and aᵀ∂f/∂z, aᵀ∂f/∂θ, aᵀ∂f/∂t in one pass. Must not keep or mutate z or a. */
+  fVjp: (t: number, z: Float64Array, a: Float64Array) => { f: Float64Array; z: Float64Array; theta: Float64Array; t: number };
+}
+

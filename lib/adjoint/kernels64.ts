@@ -1,0 +1,197 @@
+import type { DynamicsSpec, Float64Model } from './gradientTypes';
+
+/**
+ * Fused float64 kernels for the gradient modes: one pass gives f(z, t) AND the vector–Jacobian
+ * products sᵀ∂f/∂z, sᵀ∂f/∂θ (and sᵀ∂f/∂t), sharing the forward activations. The augmented adjoint
+ * field needs both at every stage, so fusing halves the work against separate f and vjp calls.
+ * θ is flat: layers in order, each W row-major [in][out] then b (linear: A row-major).
+ * State z is a [batch][D] row-major Float64Array.
+ */
+export function float64Model(spec: DynamicsSpec, theta: Float64Array, batch: number, dim: number): Float64Model {
+  return spec.kind === 'linear' ? linearModel(theta, batch, dim) : mlpModel(spec, theta, batch, dim);
+}
+
+/** Number of parameters of a dynamics spec. */
+export function thetaSize(spec: DynamicsSpec): number {
+  if (spec.kind === 'linear') return spec.A.length * spec.A.length;
+  let p = 0;
+  for (const l of spec.layers) p += l.W.length * l.b.length + l.b.length;
+  return p;
+}
+
+function linearModel(A: Float64Array, batch: number, D: number): Float64Model {
+  const n = batch * D;
+  const f = (_t: number, z: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < batch; r++) {
+      const o = r * D;
+      for (let i = 0; i < D; i++) {
+        let v = 0;
+        for (let j = 0; j < D; j++) v += A[i * D + j] * z[o + j];
+        out[o + i] = v;
+      }
+    }
+    return out;
+  };
+  return {
+    n,
+    nTheta: D * D,
+    f,
+    fVjp(t, z, a) {
+      const gz = new Float64Array(n);
+      const gA = new Float64Array(D * D);
+      for (let r = 0; r < batch; r++) {
+        const o = r * D;
+        for (let i = 0; i < D; i++) {
+          const ai = a[o + i];
+          if (ai === 0) continue;
+          for (let j = 0; j < D; j++) {
+            gz[o + j] += ai * A[i * D + j];
+            gA[i * D + j] += ai * z[o + j];
+          }
+        }
+      }
+      return { f: f(t, z), z: gz, theta: gA, t: 0 };
+    },
+  };
+}
+
+type Act = 'tanh' | 'softplus';
+
+function mlpModel(
+  spec: Extract<DynamicsSpec, { kind: 'mlp' }>,
+  theta: Float64Array,
+  batch: number,
+  D: number,
+): Float64Model {
+  const L = spec.layers.length;
+  const act: Act = spec.activation;
+  const cube = spec.cubeInput;
+  const timeIn = spec.timeInput;
+  const ins: number[] = [];
+  const outs: number[] = [];
+  const wOff: number[] = [];
+  const bOff: number[] = [];
+  let p = 0;
+  for (const l of spec.layers) {
+    ins.push(l.W.length);
+    outs.push(l.b.length);
+    wOff.push(p);
+    p += l.W.length * l.b.length;
+    bOff.push(p);
+    p += l.b.length;
+  }
+  const P = p;
+  const n = batch * D;
+  // Per-layer activations x_l (input of layer l) and pre-activations u_l, for one batch row at a time.
+  const xs = ins.map((k) => new Float64Array(k));
+  const us = outs.map((k) => new Float64Array(k));
+  const gs = outs.map((k) => new Float64Array(k));
+  const gx = ins.map((k) => new Float64Array(k));
+  const th = theta;
+
+  /** Forward pass of row r (z at offset o) into xs/us; writes f into out at o. */
+  const forwardRow = (t: number, z: Float64Array, o: number, out: Float64Array): void => {
+    const x0 = xs[0];
+    for (let i = 0; i < D; i++) {
+      const v = z[o + i];
+      x0[i] = cube ? v * v * v : v;
+    }
+    if (timeIn) x0[D] = t;
+    for (let l = 0; l < L; l++) {
+      const x = xs[l];
+      const u = us[l];
+      const nin = ins[l];
+      const nout = outs[l];
+      const w = wOff[l];
+      const b = bOff[l];
+      for (let j = 0; j < nout; j++) u[j] = th[b + j];
+      for (let i = 0; i < nin; i++) {
+        const xi = x[i];
+        if (xi === 0) continue;
+        const row = w + i * nout;
+        for (let j = 0; j < nout; j++) u[j] += xi * th[row + j];
+      }
+      if (l < L - 1) {
+        const next = xs[l + 1];
+        if (act === 'tanh') for (let j = 0; j < nout; j++) next[j] = Math.tanh(u[j]);
+        else for (let j = 0; j < nout; j++) next[j] = softplus(u[j]);
+      } else {
+        for (let j = 0; j < nout; j++) out[o + j] = u[j];
+      }
+    }
+  };
+
+  const f = (t: number, z: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < batch; r++) forwardRow(t, z, r * D, out);
+    return out;
+  };
+
+  return {
+    n,
+    nTheta: P,
+    f,
+    fVjp(t, z, a) {
+      const out = new Float64Array(n);
+      const gz = new Float64Array(n);
+      const gth = new Float64Array(P);
+      let gt = 0;
+      for (let r = 0; r < batch; r++) {
+        const o = r * D;
+        forwardRow(t, z, o, out);
+        // g = ∂(aᵀf)/∂u_{L-1} = a row.
+        const gLast = gs[L - 1];
+        let any = false;
+        for (let j = 0; j < D; j++) {
+          gLast[j] = a[o + j];
+          if (gLast[j] !== 0) any = true;
+        }
+        if (!any) continue;
+        for (let l = L - 1; l >= 0; l--) {
+          const g = gs[l];
+          const x = xs[l];
+          const nin = ins[l];
+          const nout = outs[l];
+          const w = wOff[l];
+          const b = bOff[l];
+          for (let j = 0; j < nout; j++) gth[b + j] += g[j];
+          const gxl = gx[l];
+          for (let i = 0; i < nin; i++) {
+            const xi = x[i];
+            const row = w + i * nout;
+            let acc = 0;
+            for (let j = 0; j < nout; j++) {
+              gth[row + j] += xi * g[j];
+              acc += g[j] * th[row + j];
+            }
+            gxl[i] = acc;
+          }
+          if (l > 0) {
+            // Through the activation of layer l-1: x_l = act(u_{l-1}).
+            const gp = gs[l - 1];
+            const up = us[l - 1];
+            if (act === 'tanh') for (let i = 0; i < nin; i++) gp[i] = gxl[i] * (1 - x[i] * x[i]);
+            else for (let i = 0; i < nin; i++) gp[i] = gxl[i] * sigmoid(up[i]);
+          }
+        }
+        const g0 = gx[0];
+        for (let i = 0; i < D; i++) {
+          const v = z[o + i];
+          gz[o + i] = cube ? g0[i] * 3 * v * v : g0[i];
+        }
+        if (timeIn) gt += g0[D];
+      }
+      return { f: out, z: gz, theta: gth, t: gt };
+    },
+  };
+}
+
+function softplus(u: number): number {
+  // log(1 + eᵘ) without overflow for large u.
+  return u > 30 ? u : u < -30 ? Math.exp(u) : Math.log1p(Math.exp(u));
+}
+
+function sigmoid(u: number): number {
+  return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
+}
