@@ -32,16 +32,19 @@ export function TitleBlock({ meta }: { meta: ArticleMeta }) {
         <div className="credit">
           <dt>Based on</dt>
           <dd>
-            the post “{credit.title ?? ORIGINAL.title}”
-            {credit.author ? ` by ${credit.author}` : ''} (<time dateTime={credit.date ?? ORIGINAL.date}>{credit.date ?? ORIGINAL.date}</time>)
+            {credit.text ?? (
+              <>
+                the post “{credit.title ?? ORIGINAL.title}”{credit.author ? ` by ${credit.author}` : ''} (
+                <time dateTime={credit.date ?? ORIGINAL.date}>{credit.date ?? ORIGINAL.date}</time>).
+              </>
+            )}{' '}
             {credit.url && (
               <>
-                {' '}
-                — <a href={credit.url}>original</a>
+                <a href={credit.url}>The original post</a>.{' '}
               </>
             )}
-            , on the paper <a href={ORIGINAL.paper}>Neural Ordinary Differential Equations</a> (Chen et al., 2018) and{' '}
-            <a href={ORIGINAL.talk}>a talk by David Duvenaud</a>.{credit.note ? ` ${credit.note}` : ''}
+            The paper: <a href={ORIGINAL.paper}>Neural Ordinary Differential Equations</a> (Chen et al., 2018); the talk:{' '}
+            <a href={ORIGINAL.talk}>David Duvenaud on neural ODEs</a>.
           </dd>
         </div>
       </dl>

@@ -1,6 +1,6 @@
 // Remark plugin: numbers each `<Footnote>` in document order (attribute `n`) and gathers the
-// footnote texts into one `<FootnoteList>` — where `<Footnotes />` stands, else at the end of
-// the document. Build-time numbering keeps server rendering order out of the question.
+// footnote texts into one `<FootnoteList>` — where `<Footnotes />` stands, else before
+// `<Bibliography />`, else at the end of the document. Build-time numbering keeps server rendering order out of the question.
 
 function visit(node, fn, parent) {
   fn(node, parent);
@@ -42,7 +42,13 @@ export default function remarkFootnotes() {
         children,
       })),
     };
-    if (slot) Object.assign(slot, list);
+    if (slot) {
+      Object.assign(slot, list);
+      return;
+    }
+    // No explicit slot: just before the bibliography (appendix order), else at the very end.
+    const bib = tree.children.findIndex((c) => isJsx(c, 'Bibliography'));
+    if (bib >= 0) tree.children.splice(bib, 0, list);
     else tree.children.push(list);
   };
 }
