@@ -66,7 +66,7 @@ export function expm(M: readonly (readonly number[])[]): number[][] {
   const s = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
   const scale = 2 ** -s;
   const A = M.map((row) => row.map((v) => v * scale));
-  let result = A.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+  let result: number[][] = A.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
   let term = result.map((row) => row.slice());
   for (let k = 1; k < 30; k++) {
     term = matMul(term, A).map((row) => row.map((v) => v / k));
