@@ -31,9 +31,8 @@ export const Z0_DEFAULT: Vec2 = [seedProblem().z0[0][0], seedProblem().z0[0][1]]
 /** Each coordinate of z0 stays in [−Z0_LIMIT, Z0_LIMIT] (the plotted square is ±3). */
 export const Z0_LIMIT = 2.5;
 export const SEED_MAX = 9999;
-/** Arrow-key step for z0, and with Shift. */
+/** Arrow-key step for z0; Shift takes ten of them (the shared keyboard convention, controls/keyboard.ts). */
 export const KEY_STEP = 0.05;
-export const KEY_STEP_LARGE = 0.25;
 /** Chosen on the default problem: the first step takes L from 26.3 to about 10; see model.test.ts. */
 export const LEARNING_RATE = 0.003;
 export const MAX_HALVINGS = 30;
