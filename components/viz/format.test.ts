@@ -51,3 +51,11 @@ describe('formatNumber', () => {
     expect(parseFormatted('+0.25')).toBe(0.25);
   });
 });
+
+test('scientific option and formatPower (log-axis ticks)', async () => {
+  const { formatPower } = await import('./format');
+  expect(formatPower(0.01)).toBe('10⁻²');
+  expect(formatPower(1)).toBe('10⁰');
+  expect(formatPower(1000)).toBe('10³');
+  expect(formatNumber(0.05, { scientific: true })).toBe('5×10⁻²');
+});

@@ -32,12 +32,14 @@ export interface FormatOptions {
   minFixed?: number;
   /** At or above this magnitude use scientific notation. Default 1e5. */
   maxFixed?: number;
+  /** Always scientific (log-axis ticks read "10⁻²", "10⁻⁶" alike). Default false. */
+  scientific?: boolean;
 }
 
 /** Formats a number for display. See the file comment for the rules. */
 export function formatNumber(value: number | null | undefined, options: FormatOptions = {}): string {
   if (value === null || value === undefined || Number.isNaN(value)) return MISSING;
-  const { digits = 3, trim = true, signed = false, minFixed = 1e-3, maxFixed = 1e5 } = options;
+  const { digits = 3, trim = true, signed = false, minFixed = 1e-3, maxFixed = 1e5, scientific = false } = options;
   const p = Math.min(15, Math.max(1, Math.round(digits)));
   const sign = value < 0 ? MINUS : signed && value > 0 ? '+' : '';
   if (!Number.isFinite(value)) return sign + '∞';
@@ -47,7 +49,7 @@ export function formatNumber(value: number | null | undefined, options: FormatOp
   const [mant, expStr] = abs.toExponential(p - 1).split('e');
   const exp = Number(expStr);
   const rounded = Number(`${mant}e${exp}`);
-  if (rounded < minFixed || rounded >= maxFixed) {
+  if (scientific || rounded < minFixed || rounded >= maxFixed) {
     const m = trim ? trimZeros(mant) : mant;
     const powerOfTen = '10' + superscript(String(exp));
     return sign + (m === '1' ? powerOfTen : `${m}×${powerOfTen}`);
@@ -60,6 +62,11 @@ export function formatNumber(value: number | null | undefined, options: FormatOp
 /** A formatter with fixed options, handy as a `format` prop: `format={formatter({ digits: 2 })}`. */
 export function formatter(options: FormatOptions): (value: number) => string {
   return (value) => formatNumber(value, options);
+}
+
+/** Powers of ten as "10⁻²" (log-axis ticks); other values in scientific notation. */
+export function formatPower(value: number): string {
+  return formatNumber(value, { scientific: true });
 }
 
 /** Formats a signed difference or slope: always shows "+" or "−". */

@@ -75,3 +75,8 @@ export function nearestIndex(xs: ArrayLike<number>, x: number): number {
   }
   return Math.abs(xs[lo] - x) <= Math.abs(xs[hi] - x) ? lo : hi;
 }
+
+/** Rounds a coordinate to 1/100 px: invisible, and keeps server-rendered markup short. */
+export function r2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
