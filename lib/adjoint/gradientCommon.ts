@@ -1,7 +1,10 @@
 import type { OdeOptions } from '../ode/types';
 import { InvalidInputError } from '../ode/errors';
-import type { DynamicsSpec, Float64Model, GradientOptions, ParamsGrad, ProblemData } from './gradientTypes';
+import type { DynamicsSpec, Float64Model, GradientOptions, ProblemData } from './gradientTypes';
 import { float64Model } from './kernels64';
+import { flattenBatch, flattenStates } from './problem';
+import { packParams, unpackParams } from './params';
+import { lossGrad, lossValue } from './loss';
 
 /**
  * What every gradient mode shares: the problem flattened to Float64Arrays, the loss and its
@@ -24,77 +27,30 @@ export function flattenProblem(problem: ProblemData): FlatProblem {
   const batch = problem.z0.length;
   const dim = batch > 0 ? problem.z0[0].length : 0;
   if (batch === 0 || dim === 0) throw new InvalidInputError('z0 must be a non-empty [batch][D] array.');
-  const N = problem.t.length - 1;
-  if (problem.targets.length !== N + 1) {
-    throw new InvalidInputError(`targets has ${problem.targets.length} entries but t has ${N + 1} times.`);
+  if (problem.targets.length !== problem.t.length) {
+    throw new InvalidInputError(`targets has ${problem.targets.length} entries but t has ${problem.t.length} times.`);
   }
   return {
     batch,
     dim,
     t: problem.t.slice(),
-    z0: Float64Array.from(problem.z0.flat()),
-    targets: problem.targets.map((x) => Float64Array.from(x.flat())),
-    theta: packTheta(problem.dynamics),
+    z0: flattenBatch(problem.z0),
+    targets: flattenStates(problem.targets),
+    theta: packParams(problem.dynamics),
     spec: problem.dynamics,
     loss: problem.loss,
   };
 }
 
-/** θ flat: layers in order, W row-major [in][out] then b; linear: A row-major. */
-export function packTheta(spec: DynamicsSpec): Float64Array {
-  if (spec.kind === 'linear') return Float64Array.from(spec.A.flat());
-  const out: number[] = [];
-  for (const l of spec.layers) {
-    for (const row of l.W) out.push(...row);
-    out.push(...l.b);
-  }
-  return Float64Array.from(out);
-}
-
-/** The inverse of packTheta, shaped like the dynamics' parameters. */
-export function unpackParams(spec: DynamicsSpec, flat: ArrayLike<number>): ParamsGrad {
-  let p = 0;
-  const take = (k: number): number[] => {
-    const out = Array.from({ length: k }, (_, i) => flat[p + i]);
-    p += k;
-    return out;
-  };
-  if (spec.kind === 'linear') {
-    const D = spec.A.length;
-    return { A: Array.from({ length: D }, () => take(D)) };
-  }
-  return {
-    layers: spec.layers.map((l) => {
-      const nout = l.b.length;
-      const W = Array.from({ length: l.W.length }, () => take(nout));
-      return { W, b: take(nout) };
-    }),
-  };
-}
+export { unpackParams };
 
 export function modelOf(fp: FlatProblem, theta: Float64Array = fp.theta): Float64Model {
   return float64Model(fp.spec, theta, fp.batch, fp.dim);
 }
 
-/** L and ∂L/∂ẑ_i (i = 0..N; index 0 is all zeros: the initial state never enters the loss). */
+/** L and ∂L/∂ẑ_i (loss.ts; index 0 is all zeros: the initial state never enters the loss). */
 export function lossAndCotangents(fp: FlatProblem, zhat: readonly ArrayLike<number>[]): { loss: number; cot: Float64Array[] } {
-  const N = fp.t.length - 1;
-  const n = fp.batch * fp.dim;
-  const scale = fp.loss === 'mse' && N > 0 ? 1 / (N * n) : 1;
-  let loss = 0;
-  const cot: Float64Array[] = [new Float64Array(n)];
-  for (let i = 1; i <= N; i++) {
-    const z = zhat[i];
-    const y = fp.targets[i];
-    const c = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      const d = z[j] - y[j];
-      loss += d * d;
-      c[j] = 2 * scale * d;
-    }
-    cot.push(c);
-  }
-  return { loss: loss * scale, cot };
+  return { loss: lossValue(zhat, fp.targets, fp.loss), cot: lossGrad(zhat, fp.targets, fp.loss) };
 }
 
 /**
@@ -131,7 +87,7 @@ export function nest3(states: readonly ArrayLike<number>[], batch: number, dim: 
 
 /** Solver options of a run: the problem's settings, overridden by the call's. */
 export function solverOptions(problem: ProblemData, opts: GradientOptions): OdeOptions {
-  const s = problem.solver ?? {};
+  const s: Partial<Record<string, unknown>> & { method?: OdeOptions['method']; rtol?: number; atol?: number } = problem.solver ?? {};
   const o: OdeOptions = {};
   const method = opts.method ?? s.method;
   if (method !== undefined) o.method = method;

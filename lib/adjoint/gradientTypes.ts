@@ -1,30 +1,15 @@
 import type { MethodName } from '../ode/types';
+import type { DynamicsSpec, ParamsJson, Problem, SolverSpec } from './problem';
 
 /** Types shared by the gradient modes (no values here, so every mode can import them without cycles). */
 
-/** Dynamics as in the adjoint-problem/1 format (tests/reference/README.md). */
-export type DynamicsSpec =
-  | { kind: 'linear'; A: number[][] }
-  | {
-      kind: 'mlp';
-      activation: 'tanh' | 'softplus';
-      timeInput: boolean;
-      cubeInput: boolean;
-      layers: { W: number[][]; b: number[] }[];
-    };
+/** A validated problem (problem.ts). The gradient modes read dynamics, z0, t, targets, loss, solver. */
+export type ProblemData = Pick<Problem, 'dynamics' | 'z0' | 't' | 'targets' | 'loss'> & { solver?: Partial<SolverSpec> };
 
-/** The fields of a problem the gradient modes read (structurally what problem.ts's parseProblem returns). */
-export interface ProblemData {
-  dynamics: DynamicsSpec;
-  z0: number[][];
-  t: number[];
-  targets: number[][][];
-  loss: 'sse' | 'mse';
-  solver?: { method?: MethodName; rtol?: number; atol?: number; [k: string]: unknown };
-}
+/** Parameter-shaped gradient: the structure of the problem's dynamics parameters (params.ts). */
+export type ParamsGrad = ParamsJson;
 
-/** Parameter-shaped gradient: the structure of the problem's dynamics. */
-export type ParamsGrad = { layers: { W: number[][]; b: number[] }[] } | { A: number[][] };
+export type { DynamicsSpec };
 
 export interface GradientStats {
   nfeForward: number;
@@ -33,6 +18,8 @@ export interface GradientStats {
   stepsBackward: number;
   rejectedForward: number;
   rejectedBackward: number;
+  /** float32: largest tf.memory().numBytes sampled during the call (at every f evaluation). */
+  peakBytes?: number;
   /** fd only: number of loss evaluations (forward solves) made. */
   solves?: number;
 }

@@ -1,0 +1,120 @@
+import { tf } from '../../tf';
+import { odeint } from '../../ode/odeint';
+import { tfjsBackend } from '../../ode/backendTfjs';
+import type { OdeOptions, VectorField } from '../../ode/types';
+import { InvalidInputError } from '../../ode/errors';
+import type { GradientOptions, GradientResult, ProblemData } from '../gradientTypes';
+import {
+  flattenProblem,
+  lossAndCotangents,
+  modelOf,
+  nest2,
+  nest3,
+  solverOptions,
+  timeGradients,
+  unpackParams,
+} from '../gradientCommon';
+import { intervalOf } from '../adjointBacksolve';
+import { type Context32, forwardField32, makeContext32 } from './context32';
+
+/**
+ * The augmented adjoint field on the tuple [z, s, gθ₁, …, gθ_m] (tfjs, float32):
+ * [f(z, t), −sᵀ∂f/∂z, −sᵀ∂f/∂θ₁, …]. One tf.valueAndGrads with dy = −s gives f and all the VJPs in one
+ * forward + one backward pass over the dynamics' ops; the sign is folded into dy (one neg, not m + 1).
+ */
+export function augmentedField32(ctx: Context32): VectorField<tf.Tensor[]> {
+  const { dyn, params } = ctx;
+  const m = params.length;
+  return (t, y) => {
+    ctx.sample();
+    const z = y[0] as tf.Tensor2D;
+    const negS = tf.neg(y[1]);
+    const { value, grads } = tf.valueAndGrads((...xs: tf.Tensor[]) =>
+      dyn.fTensor(t, xs[0] as tf.Tensor2D, xs.slice(1, 1 + m)),
+    )([z, ...params], negS as tf.Tensor2D);
+    return [value, ...grads];
+  };
+}
+
+/** The 'adjoint' gradient mode in float32 (tfjs), same algorithm as adjointBacksolve.ts. */
+export function adjointGradient32(problem: ProblemData, opts: GradientOptions): GradientResult {
+  const fp = flattenProblem(problem);
+  const options: OdeOptions = solverOptions(problem, opts);
+  const ctx = makeContext32(fp);
+  const N = fp.t.length - 1;
+  const n = fp.batch * fp.dim;
+  const shape: [number, number] = [fp.batch, fp.dim];
+  let zs: tf.Tensor[][] = [];
+  let y: tf.Tensor[] = [];
+  try {
+    const fwd = odeint(forwardField32(ctx), [ctx.z0], fp.t, options, tfjsBackend);
+    zs = fwd.ys;
+    const zhat = zs.map((v) => Float64Array.from(v[0].dataSync()));
+    const { loss, cot } = lossAndCotangents(fp, zhat);
+    const aug = augmentedField32(ctx);
+    const backOpts: OdeOptions = { ...options, recordSteps: opts.adjointGrid !== undefined };
+    if (opts.seminorm) backOpts.normChannels = 2;
+    const cotT = (i: number): tf.Tensor => tf.tensor2d(Float32Array.from(cot[i]), shape, 'float32');
+    // y = [ẑ_N, ∂L/∂ẑ_N, 0…]
+    y = [tf.clone(zs[N][0]), cotT(N), ...ctx.params.map((p) => tf.zerosLike(p))];
+    let nfe = 0;
+    let accepted = 0;
+    let rejected = 0;
+    const dense: ((tau: number) => Float64Array)[] = [];
+    for (let k = N; k >= 1; k--) {
+      const sol = odeint(aug, y, [fp.t[k], fp.t[k - 1]], backOpts, tfjsBackend);
+      nfe += sol.stats.nfe;
+      accepted += sol.stats.accepted;
+      rejected += sol.stats.rejected;
+      if (sol.dense) dense[k] = sol.dense;
+      tf.dispose(sol.ys[0]);
+      const end = sol.ys[1];
+      tf.dispose(y);
+      // Jump at t_{k-1}: z restarts from the forward value, s gains ∂L/∂ẑ_{k-1}.
+      const c = cotT(k - 1);
+      y = [tf.clone(zs[k - 1][0]), tf.add(end[1], c), ...end.slice(2)];
+      tf.dispose([end[0], end[1], c]);
+    }
+    const gz0 = Float64Array.from(y[1].dataSync());
+    const gth = new Float64Array(fp.theta.length);
+    let o = 0;
+    for (const g of y.slice(2)) {
+      gth.set(g.dataSync(), o);
+      o += g.size;
+    }
+    const model = modelOf(fp);
+    const result: GradientResult = {
+      loss,
+      zhat: nest3(zhat, fp.batch, fp.dim),
+      grad: {
+        z0: nest2(gz0, fp.batch, fp.dim),
+        params: unpackParams(fp.spec, gth),
+        t: timeGradients(model, fp.t, zhat, cot, gz0),
+      },
+      stats: {
+        nfeForward: fwd.stats.nfe,
+        nfeBackward: nfe,
+        stepsForward: fwd.stats.accepted,
+        stepsBackward: accepted,
+        rejectedForward: fwd.stats.rejected,
+        rejectedBackward: rejected,
+        peakBytes: ctx.peakBytes,
+      },
+    };
+    if (opts.adjointGrid) {
+      const s = opts.adjointGrid.map((tau) => {
+        const k = intervalOf(fp.t, tau);
+        if (k < 1 || !dense[k]) {
+          throw new InvalidInputError(`adjointGrid time ${tau} needs a dopri5 backward solve inside the observation times.`, tau);
+        }
+        return nest2(dense[k](tau).subarray(n, 2 * n), fp.batch, fp.dim);
+      });
+      result.adjoint = { t: opts.adjointGrid.slice(), s };
+    }
+    return result;
+  } finally {
+    for (const v of zs) tf.dispose(v);
+    tf.dispose(y);
+    ctx.dispose();
+  }
+}

@@ -1,0 +1,51 @@
+import { tf } from '../../tf';
+import type { VectorField } from '../../ode/types';
+import { makeTensorDynamics, paramTensors, type TensorDynamics } from '../dynamics/tensor';
+import type { FlatProblem } from '../gradientCommon';
+
+/**
+ * The tensors of one float32 run: the tfjs dynamics, θ as one tensor per params.ts block, z0 and the
+ * targets. `dispose` frees them all; the gradient modes create one context per call and always dispose
+ * it in `finally`, so a call leaves tf.memory().numTensors where it found it, success or error.
+ */
+export interface Context32 {
+  dyn: TensorDynamics;
+  params: tf.Tensor[];
+  z0: tf.Tensor2D;
+  targets: tf.Tensor2D[];
+  /** Largest tf.memory().numBytes seen by `sample` (the f wrappers call it at every evaluation). */
+  peakBytes: number;
+  sample(): void;
+  dispose(): void;
+}
+
+export function makeContext32(fp: FlatProblem, theta: ArrayLike<number> = fp.theta, z0: ArrayLike<number> = fp.z0): Context32 {
+  const dyn = makeTensorDynamics(fp.spec);
+  const params = paramTensors(fp.spec, theta);
+  const shape: [number, number] = [fp.batch, fp.dim];
+  const z0t = tf.tensor2d(Float32Array.from(z0), shape, 'float32');
+  const targets = fp.targets.map((y) => tf.tensor2d(Float32Array.from(y), shape, 'float32'));
+  const ctx: Context32 = {
+    dyn,
+    params,
+    z0: z0t,
+    targets,
+    peakBytes: tf.memory().numBytes,
+    sample() {
+      const b = tf.memory().numBytes;
+      if (b > ctx.peakBytes) ctx.peakBytes = b;
+    },
+    dispose() {
+      tf.dispose([...params, z0t, ...targets]);
+    },
+  };
+  return ctx;
+}
+
+/** The forward vector field on a [z] tuple (samples memory at each evaluation). */
+export function forwardField32(ctx: Context32, params: readonly tf.Tensor[] = ctx.params): VectorField<tf.Tensor[]> {
+  return (t, y) => {
+    ctx.sample();
+    return [ctx.dyn.fTensor(t, y[0] as tf.Tensor2D, params)];
+  };
+}
