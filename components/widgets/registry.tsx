@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parseEmbedQuery } from '@/components/embed/parseEmbedQuery';
 import { placeholderFor } from '@/components/embed/WidgetPlaceholder';
 import type { WidgetSpec } from '@/components/embed/widgetTypes';
+import { samplesSpec } from './Samples/spec';
 
 export interface WidgetEntry {
   id: string;
@@ -57,7 +58,7 @@ function placeholder(id: string, title: string): WidgetEntry {
 }
 
 export const widgets = {
-  samples: placeholder('samples', 'Samples from a neural ODE'),
+  samples: defineWidget('samples', 'Samples from a neural ODE', samplesSpec),
   sensitivity: placeholder('sensitivity', 'The sensitivity travels backward'),
   jacobian: placeholder('jacobian', 'The Jacobian along the trajectory'),
   integral: placeholder('integral', 'The parameter gradient as an integral'),
