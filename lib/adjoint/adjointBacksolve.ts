@@ -163,7 +163,7 @@ export function intervalOf(t: readonly number[], tau: number): number {
 /** The 'adjoint' gradient mode in float64. */
 export function adjointGradient64(problem: ProblemData, opts: GradientOptions): GradientResult {
   const fp = flattenProblem(problem);
-  const model = modelOf(fp);
+  const model = modelOf(fp, fp.theta, opts.timeoutMs);
   const options = solverOptions(problem, opts);
   const fwd = odeint(model.f, fp.z0, fp.t, options, float64Backend);
   const { loss, cot } = lossAndCotangents(fp, fwd.ys);

@@ -81,7 +81,7 @@ export function finiteDifferences64(problem: ProblemData, opts: GradientOptions)
   let rejected = 0;
   const theta = fp.theta.slice();
   // The model reads θ by reference, so perturbing `theta` in place perturbs the dynamics.
-  const model = modelOf(fp, theta);
+  const model = modelOf(fp, theta, opts.timeoutMs);
   const lossOf = (z0: Float64Array, th: Float64Array, t: number[]): number => {
     theta.set(th);
     const sol = odeint(model.f, z0, t, options, float64Backend);

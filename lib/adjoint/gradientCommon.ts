@@ -44,8 +44,40 @@ export function flattenProblem(problem: ProblemData): FlatProblem {
 
 export { unpackParams };
 
-export function modelOf(fp: FlatProblem, theta: Float64Array = fp.theta): Float64Model {
-  return float64Model(fp.spec, theta, fp.batch, fp.dim);
+/** A run exceeded GradientOptions.timeoutMs (the CLI's hard guard against runaway solves). */
+export class GradientTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The computation took longer than ${ms} ms and was stopped; loosen rtol/atol, shorten the time span or use fewer parameters.`);
+    this.name = 'GradientTimeoutError';
+  }
+}
+
+/** A check to call often: throws GradientTimeoutError after timeoutMs (no-op without a timeout). */
+export function deadlineCheck(timeoutMs: number | undefined): () => void {
+  if (timeoutMs === undefined) return () => {};
+  const end = performance.now() + timeoutMs;
+  let calls = 0;
+  return () => {
+    // performance.now() is cheap, but not free: look every 16 calls.
+    if ((++calls & 15) === 0 && performance.now() > end) throw new GradientTimeoutError(timeoutMs);
+  };
+}
+
+export function modelOf(fp: FlatProblem, theta: Float64Array = fp.theta, timeoutMs?: number): Float64Model {
+  const m = float64Model(fp.spec, theta, fp.batch, fp.dim);
+  if (timeoutMs === undefined) return m;
+  const check = deadlineCheck(timeoutMs);
+  return {
+    ...m,
+    f: (t, z) => {
+      check();
+      return m.f(t, z);
+    },
+    fVjp: (t, z, a) => {
+      check();
+      return m.fVjp(t, z, a);
+    },
+  };
 }
 
 /** L and ∂L/∂ẑ_i (loss.ts; index 0 is all zeros: the initial state never enters the loss). */

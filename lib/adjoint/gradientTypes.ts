@@ -49,6 +49,8 @@ export interface GradientOptions {
   seminorm?: boolean;
   /** fd: relative step (default 1e-5 in float64, 3e-3 in float32; see finiteDifferences.ts). */
   fdStep?: number;
+  /** Abort with GradientTimeoutError once this many ms have passed (checked at every f evaluation). */
+  timeoutMs?: number;
   /** adjoint: also return s(τ) at these times (each strictly inside an interval). */
   adjointGrid?: readonly number[];
 }

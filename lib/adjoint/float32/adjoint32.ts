@@ -13,6 +13,7 @@ import {
   solverOptions,
   timeGradients,
   unpackParams,
+  deadlineCheck,
 } from '../gradientCommon';
 import { intervalOf } from '../adjointBacksolve';
 import { type Context32, forwardField32, makeContext32 } from './context32';
@@ -40,7 +41,7 @@ export function augmentedField32(ctx: Context32): VectorField<tf.Tensor[]> {
 export function adjointGradient32(problem: ProblemData, opts: GradientOptions): GradientResult {
   const fp = flattenProblem(problem);
   const options: OdeOptions = solverOptions(problem, opts);
-  const ctx = makeContext32(fp);
+  const ctx = makeContext32(fp, fp.theta, fp.z0, deadlineCheck(opts.timeoutMs));
   const N = fp.t.length - 1;
   const n = fp.batch * fp.dim;
   const shape: [number, number] = [fp.batch, fp.dim];

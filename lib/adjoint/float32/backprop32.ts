@@ -3,7 +3,7 @@ import { odeint } from '../../ode/odeint';
 import { tfjsBackend } from '../../ode/backendTfjs';
 import type { OdeOptions, SolverStats } from '../../ode/types';
 import type { GradientOptions, GradientResult, ProblemData } from '../gradientTypes';
-import { flattenProblem, lossAndCotangents, modelOf, nest2, nest3, solverOptions, timeGradients, unpackParams } from '../gradientCommon';
+import { deadlineCheck, flattenProblem, lossAndCotangents, modelOf, nest2, nest3, solverOptions, timeGradients, unpackParams } from '../gradientCommon';
 import { lossTensor } from '../lossTensor';
 import { forwardField32, makeContext32 } from './context32';
 
@@ -15,7 +15,7 @@ import { forwardField32, makeContext32 } from './context32';
 export function backpropGradient32(problem: ProblemData, opts: GradientOptions): GradientResult {
   const fp = flattenProblem(problem);
   const options: OdeOptions = solverOptions(problem, opts);
-  const ctx = makeContext32(fp);
+  const ctx = makeContext32(fp, fp.theta, fp.z0, deadlineCheck(opts.timeoutMs));
   let zhat: Float64Array[] = [];
   let stats: SolverStats = { nfe: 0, accepted: 0, rejected: 0 };
   let value: tf.Scalar | null = null;

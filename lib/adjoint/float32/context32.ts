@@ -3,6 +3,7 @@ import type { VectorField } from '../../ode/types';
 import { makeTensorDynamics, paramTensors, type TensorDynamics } from '../dynamics/tensor';
 import type { FlatProblem } from '../gradientCommon';
 
+
 /**
  * The tensors of one float32 run: the tfjs dynamics, θ as one tensor per params.ts block, z0 and the
  * targets. `dispose` frees them all; the gradient modes create one context per call and always dispose
@@ -19,7 +20,12 @@ export interface Context32 {
   dispose(): void;
 }
 
-export function makeContext32(fp: FlatProblem, theta: ArrayLike<number> = fp.theta, z0: ArrayLike<number> = fp.z0): Context32 {
+export function makeContext32(
+  fp: FlatProblem,
+  theta: ArrayLike<number> = fp.theta,
+  z0: ArrayLike<number> = fp.z0,
+  check: () => void = () => {},
+): Context32 {
   const dyn = makeTensorDynamics(fp.spec);
   const params = paramTensors(fp.spec, theta);
   const shape: [number, number] = [fp.batch, fp.dim];
@@ -32,6 +38,7 @@ export function makeContext32(fp: FlatProblem, theta: ArrayLike<number> = fp.the
     targets,
     peakBytes: tf.memory().numBytes,
     sample() {
+      check();
       const b = tf.memory().numBytes;
       if (b > ctx.peakBytes) ctx.peakBytes = b;
     },

@@ -3,7 +3,7 @@ import { odeint } from '../../ode/odeint';
 import { tfjsBackend } from '../../ode/backendTfjs';
 import type { OdeOptions } from '../../ode/types';
 import type { GradientOptions, GradientResult, ProblemData } from '../gradientTypes';
-import { flattenProblem, lossAndCotangents, nest2, nest3, solverOptions, unpackParams } from '../gradientCommon';
+import { deadlineCheck, flattenProblem, lossAndCotangents, nest2, nest3, solverOptions, unpackParams } from '../gradientCommon';
 import { centralDifferences, FD_STEP } from '../finiteDifferences';
 import { forwardField32, makeContext32 } from './context32';
 
@@ -14,8 +14,9 @@ export function finiteDifferences32(problem: ProblemData, opts: GradientOptions)
   let nfe = 0;
   let steps = 0;
   let rejected = 0;
+  const check = deadlineCheck(opts.timeoutMs);
   const solve = (z0: Float64Array, theta: Float64Array, t: number[]): Float64Array[] => {
-    const ctx = makeContext32(fp, theta, z0);
+    const ctx = makeContext32(fp, theta, z0, check);
     try {
       const sol = odeint(forwardField32(ctx), [ctx.z0], t, options, tfjsBackend);
       nfe += sol.stats.nfe;
