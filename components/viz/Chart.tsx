@@ -4,6 +4,7 @@
 //
 //   <ChartSvg width={640} height={400} title="Trajectories of z(t)">{marks}</ChartSvg>
 import type { ReactNode, SVGProps } from 'react';
+import './viz.css';
 
 export interface Margin {
   top: number;

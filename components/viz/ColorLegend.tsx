@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import { divergingScale } from './colors';
 import { formatNumber } from './format';
+import './viz.css';
 
 export interface ColorLegendProps {
   maxAbs: number;
