@@ -18,9 +18,9 @@ import { mlpDynamics } from '@/lib/adjoint/dynamics/mlp';
 import { spiralDynamics } from '@/lib/adjoint/dynamics/spiral';
 import { packParams, withTheta } from '@/lib/adjoint/params';
 import type { MlpLayer, MlpSpec } from '@/lib/adjoint/problem';
-import { computeGradient64 } from '@/lib/adjoint/gradient';
+import { computeGradient } from '@/lib/adjoint/gradient';
 import { mulberry32, gaussian, gaussianMatrix } from '@/lib/adjoint/random';
-import { seedNetwork, seedProblem, TRUE_A } from './problemSource';
+import { seedNetwork, seedProblem, trueSystem } from './problemSource';
 
 export type Vec2 = readonly [number, number];
 
@@ -155,7 +155,7 @@ function solveCurve(f: (t: number, z: Float64Array) => Float64Array, z0: Vec2): 
 
 /** z0..z3 of the true system started at z0, and its trajectory. */
 export function trueSamples(z0: Vec2): { samples: Vec2[]; curve: Curve; nfe: number } {
-  const dyn = spiralDynamics({ kind: 'spiral', A: TRUE_A.map((r) => r.slice()) });
+  const dyn = spiralDynamics(trueSystem());
   const { at, curve, nfe } = solveCurve(dyn.f, z0);
   return { samples: at, curve, nfe };
 }
@@ -198,7 +198,7 @@ export function computeFigure(state: SamplesState): SamplesFigure {
 /** dL/dθ by the continuous adjoint (float64), and the loss it saw. */
 export function adjointGradient(theta: Float64Array, z0: Vec2, samples: readonly Vec2[]): { loss: number; grad: Float64Array } {
   const spec = networkSpec(theta);
-  const r = computeGradient64(
+  const r = computeGradient(
     {
       dynamics: spec,
       z0: [[z0[0], z0[1]]],

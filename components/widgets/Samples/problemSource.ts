@@ -1,18 +1,17 @@
-// Where Figure 1's problem comes from: the article's own seed problem (tests/reference/
-// seed-four-samples.json: a 2-16-2 tanh MLP started at z0 = (2, 0), observed at t = 0, 1, 2, 3).
-// The reference file states that its targets were sampled from torchdiffeq's cubic spiral
-// dz/dt = (z∘z∘z)·A with ode_demo's A; model.test.ts checks that our spiral reproduces them, so the
-// "true trajectory" drawn in the figure is that spiral, not an interpolation through the samples.
-// STOPGAP: parses the reference file directly until lib/adjoint/presets.ts (seedFourSamples) lands.
-import { parseProblem, type MlpSpec, type Problem } from '@/lib/adjoint/problem';
-import { ODE_DEMO_A } from '@/lib/adjoint/dynamics/spiral';
-import seedJson from '@/tests/reference/seed-four-samples.json';
+// Where Figure 1's problem comes from: the article's own seed problem (lib/adjoint's preset
+// seedFourSamples = tests/reference/seed-four-samples.json: a 2-16-2 tanh MLP started at z0 = (2, 0),
+// observed at t = 0, 1, 2, 3). The reference file states that its targets were sampled from
+// torchdiffeq's cubic spiral dz/dt = (z∘z∘z)·A with ode_demo's A (lib/adjoint's TRUE_SPIRAL);
+// model.test.ts checks that this spiral reproduces them, so the "true trajectory" drawn in the
+// figure is that spiral, not an interpolation through the samples.
+import { seedFourSamples, TRUE_SPIRAL } from '@/lib/adjoint/presets';
+import type { MlpSpec, Problem, SpiralSpec } from '@/lib/adjoint/problem';
 
 let cached: Problem | null = null;
 
-/** The seed problem, validated by lib/adjoint's schema (parsed once). */
+/** The seed problem (parsed once; treat as read-only). */
 export function seedProblem(): Problem {
-  if (!cached) cached = parseProblem(seedJson);
+  if (!cached) cached = seedFourSamples();
   return cached;
 }
 
@@ -24,4 +23,7 @@ export function seedNetwork(): MlpSpec {
 }
 
 /** The true dynamics the samples came from: the cubic spiral with ode_demo's A. */
-export const TRUE_A: readonly (readonly number[])[] = ODE_DEMO_A;
+export function trueSystem(): SpiralSpec {
+  if (TRUE_SPIRAL.kind !== 'spiral') throw new Error(`true system: expected the spiral, got ${TRUE_SPIRAL.kind}`);
+  return TRUE_SPIRAL;
+}
