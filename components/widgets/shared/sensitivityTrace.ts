@@ -221,3 +221,8 @@ export function memoTrace(key: string, problem: () => Problem, options: TraceOpt
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
   return trace;
 }
+
+/** Whether memoTrace already holds this key (a lookup, not a recompute: for timing and tests). */
+export function hasTrace(key: string): boolean {
+  return memo.has(key);
+}

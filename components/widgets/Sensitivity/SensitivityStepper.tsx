@@ -1,0 +1,526 @@
+'use client';
+// Figure: the sensitivity s(t) = ∂L/∂z(t) travelling backward from t_N to t_0.
+//
+// data-value names (stable, read by e2e/sensitivity.spec.ts; each also carries data-number with the
+// full-precision value):
+//   tau            current time τ
+//   s-0, s-1       components of s(τ) (continuous adjoint)
+//   z-fwd-0/1      forward z(τ);  z-back-0/1  z(τ) reconstructed by the backward solve;  z-gap  ‖difference‖
+//   nfe            backward function evaluations spent from t_N down to τ
+//   jump-0/1       ∂L/∂ẑ_k, only while τ sits at or just below an observation t_k
+//   obs-index      that k (with the jump)
+//   s-disc-0/1     s(τ) from backprop through Euler steps (discrete view only)
+//   loss           the loss of the current problem
+// Performance entries: 'sensitivity-recompute' (new trace), 'sensitivity-redraw' (τ input → DOM).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { PhasePlane, type PlaneArrow, type PlanePoint, type Trajectory } from '@/components/viz/PhasePlane';
+import { LiveRegion, useAnnouncer } from '@/components/viz/LiveRegion';
+import { useChartSize } from '@/components/viz/useChartSize';
+import { useReducedMotion } from '@/components/viz/useReducedMotion';
+import { categoricalVar, vizVar } from '@/components/viz/theme';
+import { formatNumber } from '@/components/viz/format';
+import { useReportEmbedState } from '@/components/embed/EmbedStateContext';
+import type { WidgetProps } from '@/components/embed/widgetTypes';
+import { SENSITIVITY_PRESETS, SENSITIVITY_PRESET_IDS, MAX_OBS, MIN_OBS, type SensitivityPresetId } from '@/components/widgets/shared/presets';
+import { useSensitivityState } from '@/components/widgets/shared/useSensitivityState';
+import { hasTrace } from '@/components/widgets/shared/sensitivityTrace';
+import { clampTau } from '@/components/widgets/shared/traceLookup';
+import { formatObs } from '@/components/widgets/shared/urlState';
+import type { SensitivityTrace } from '@/components/widgets/shared/traceTypes';
+import {
+  STEP_BUDGETS,
+  announcement,
+  commandTau,
+  discreteFor,
+  keyTau,
+  playStart,
+  playTau,
+  readoutAt,
+  traceFor,
+  traceKey,
+  withExtraObservation,
+  withoutLastObservation,
+  type PlayDirection,
+  type SensitivityUrlState,
+  type StepCommand,
+} from './model';
+import type { DiscreteTrace } from './discreteProduct';
+import { SensitivityTimePlot, sub } from './SensitivityTimePlot';
+import { ObservationTicks } from './ObservationTicks';
+import { measureSince, perfNow } from './perf';
+import styles from './Sensitivity.module.css';
+
+const fmt = (v: number) => formatNumber(v, { digits: 4 });
+const SPEEDS = [0.25, 0.5, 1, 2, 4];
+const STEP_CHOICES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+
+function Value({ name, value }: { name: string; value: number }) {
+  return (
+    <dd data-value={name} data-number={String(value)}>
+      {fmt(value)}
+    </dd>
+  );
+}
+
+function column(values: Float64Array, stride: number, offset: number): Float64Array {
+  const M = values.length / stride;
+  const out = new Float64Array(M);
+  for (let i = 0; i < M; i++) out[i] = values[i * stride + offset];
+  return out;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return `${err.name === 'Error' ? 'The solver failed' : err.name}: ${err.message}`;
+  return String(err);
+}
+
+interface TraceResult {
+  trace: SensitivityTrace | null;
+  error: string | null;
+}
+
+export function SensitivityStepper({ initial, hidden = [], compact = false }: WidgetProps<SensitivityUrlState>) {
+  const st = useSensitivityState(initial);
+  const [discreteOn, setDiscreteOn] = useState(initial?.discrete ?? false);
+  const [steps, setSteps] = useState(initial?.steps ?? 8);
+  const [speed, setSpeed] = useState(initial?.speed ?? 1);
+  const [budget, setBudget] = useState(initial?.budget ?? 10_000);
+  const [playing, setPlaying] = useState<PlayDirection | null>(null);
+  const reduced = useReducedMotion();
+  const show = (name: string) => !compact && !hidden.includes(name);
+
+  // ---- the trace: recomputed only when the problem changes ----
+  const obsKey = st.obs.join(',');
+  const result = useMemo<TraceResult>(() => {
+    const key = traceKey(st.presetId, st.obs, budget);
+    const miss = !hasTrace(key);
+    const start = perfNow();
+    try {
+      const trace = traceFor(st.presetId, st.obs, budget);
+      if (miss) measureSince('sensitivity-recompute', start);
+      return { trace, error: null };
+    } catch (err) {
+      return { trace: null, error: describeError(err) };
+    }
+    // obsKey stands for st.obs (a new array with the same times must not recompute)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [st.presetId, obsKey, budget]);
+  const lastGood = useRef<SensitivityTrace | null>(null);
+  if (result.trace) lastGood.current = result.trace;
+  const trace = result.trace ?? lastGood.current;
+
+  const discrete = useMemo<DiscreteTrace | null>(() => {
+    if (!discreteOn || !result.trace) return null;
+    try {
+      return discreteFor(st.presetId, st.obs, steps);
+    } catch {
+      return null;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [discreteOn, result.trace, st.presetId, obsKey, steps]);
+
+  const tau = trace ? clampTau(trace, st.tau) : st.tau;
+  const readout = useMemo(() => (trace ? readoutAt(trace, tau, discrete) : null), [trace, tau, discrete]);
+
+  // ---- τ updates, timed from input to committed DOM ----
+  const redrawStart = useRef<number | null>(null);
+  const { setTau } = st;
+  const setTauTimed = useCallback(
+    (v: number) => {
+      redrawStart.current = perfNow();
+      setTau(v);
+    },
+    [setTau],
+  );
+  useLayoutEffect(() => {
+    if (redrawStart.current !== null) {
+      measureSince('sensitivity-redraw', redrawStart.current);
+      redrawStart.current = null;
+    }
+  }, [tau]);
+
+  // ---- announcements (throttled, polite) ----
+  const { message, announce } = useAnnouncer(700);
+  const announceText = readout ? announcement(readout, fmt) : '';
+  const interacted = useRef(false);
+  useEffect(() => {
+    if (interacted.current && announceText) announce(announceText);
+  }, [announceText, announce]);
+
+  // ---- playback ----
+  const tauRef = useRef(tau);
+  tauRef.current = tau;
+  const traceRef = useRef(trace);
+  traceRef.current = trace;
+  const speedRef = useRef(speed);
+  speedRef.current = speed;
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    let last: number | null = null;
+    const frame = (now: number) => {
+      const tr = traceRef.current;
+      if (!tr) return;
+      const dt = last === null ? 0 : Math.min(0.1, (now - last) / 1000);
+      last = now;
+      const next = playTau(tr, tauRef.current, playing, speedRef.current, dt);
+      if (next.tau !== tauRef.current) setTauTimed(next.tau);
+      if (next.done) setPlaying(null);
+      else raf = requestAnimationFrame(frame);
+    };
+    raf = requestAnimationFrame(frame);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, setTauTimed]);
+
+  const startPlay = (dir: PlayDirection) => {
+    interacted.current = true;
+    if (!trace) return;
+    const from = playStart(trace, tau, dir);
+    if (from !== tau) setTauTimed(from);
+    setPlaying(dir);
+  };
+
+  // Autoplay once, backward from t_N, when the figure first scrolls into view — never with reduced motion.
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (reduced) {
+      setPlaying((p) => (interacted.current ? p : null));
+      return;
+    }
+    const el = rootRef.current;
+    if (!el || autoplayed.current || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting) || autoplayed.current || interacted.current) return;
+        autoplayed.current = true;
+        const tr = traceRef.current;
+        if (!tr) return;
+        setTauTimed(tr.obsTimes[tr.obsTimes.length - 1]);
+        setPlaying('backward');
+      },
+      { threshold: 0.5 },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [reduced, setTauTimed]);
+
+  // ---- inputs ----
+  const onScrub = (v: number) => {
+    interacted.current = true;
+    setPlaying(null);
+    setTauTimed(v);
+  };
+  const onKey = (key: string, shift: boolean): boolean => {
+    if (!trace) return false;
+    const next = keyTau(trace, tau, key, shift);
+    if (next === null) return false;
+    interacted.current = true;
+    setPlaying(null);
+    setTauTimed(next);
+    return true;
+  };
+  const onCommand = (cmd: StepCommand) => {
+    if (!trace) return;
+    interacted.current = true;
+    setPlaying(null);
+    setTauTimed(commandTau(trace, tau, cmd));
+  };
+  const edit = (fn: () => void) => {
+    interacted.current = true;
+    setPlaying(null);
+    fn();
+  };
+
+  useReportEmbedState({
+    preset: st.presetId,
+    tau: Math.round(tau * 1000) / 1000,
+    obs: formatObs(st.obs),
+    param: st.paramIndex,
+    discrete: discreteOn,
+    steps,
+    speed,
+    budget,
+  });
+
+  // ---- charts ----
+  const plane = useChartSize({ defaultWidth: 320, aspect: 1.05, minWidth: 260 });
+  const time = useChartSize({ defaultWidth: 420, aspect: 1.55, minWidth: 260 });
+  const preset = SENSITIVITY_PRESETS[st.presetId];
+
+  const planeStatic = useMemo(() => {
+    if (!trace || trace.D < 2) return null;
+    const n = trace.batch * trace.D;
+    const trajectories: Trajectory[] = [
+      { id: 'fwd', label: 'forward z(t)', x: column(trace.zFwd, n, 0), y: column(trace.zFwd, n, 1), color: categoricalVar(0) },
+      { id: 'back', label: 'z(t) reconstructed backward', x: column(trace.zBack, n, 0), y: column(trace.zBack, n, 1), color: categoricalVar(2), dash: '5 4', strokeWidth: 1.5 },
+    ];
+    if (trace.zExact) {
+      trajectories.push({ id: 'exact', label: 'exact solution', x: column(trace.zExact, n, 0), y: column(trace.zExact, n, 1), color: vizVar.muted, dash: '1 4', strokeWidth: 2.5 });
+    }
+    const points: PlanePoint[] = [];
+    let sMax = 0;
+    for (let i = 0; i < trace.s.length; i += n) sMax = Math.max(sMax, Math.hypot(trace.s[i], trace.s[i + 1]));
+    const N = trace.obsTimes.length - 1;
+    for (let k = 1; k <= N; k++) {
+      points.push({ id: `y${k}`, x: trace.targets[k * n], y: trace.targets[k * n + 1], label: `y${sub(k)}`, hollow: true, color: categoricalVar(4), r: 4 });
+      points.push({ id: `zh${k}`, x: trace.zhat[k * n], y: trace.zhat[k * n + 1], color: categoricalVar(0), r: 3 });
+    }
+    const xs = [...Array.from(trajectories[0].x), ...points.map((p) => p.x)];
+    const ys = [...Array.from(trajectories[0].y), ...points.map((p) => p.y)];
+    const pad = (lo: number, hi: number) => [lo - 0.12 * (hi - lo || 1), hi + 0.12 * (hi - lo || 1)] as const;
+    return {
+      trajectories,
+      points,
+      sMax,
+      xDomain: pad(Math.min(...xs), Math.max(...xs)),
+      yDomain: pad(Math.min(...ys), Math.max(...ys)),
+    };
+  }, [trace]);
+
+  const planeDynamic = useMemo(() => {
+    if (!planeStatic || !readout) return null;
+    const points: PlanePoint[] = [...planeStatic.points, { id: 'ztau', x: readout.zFwd[0], y: readout.zFwd[1], label: 'z(τ)', color: vizVar.accent, r: 5 }];
+    const len = (v: Float64Array) => 14 + (56 * Math.hypot(v[0], v[1])) / Math.max(1e-12, planeStatic.sMax);
+    const arrows: PlaneArrow[] = [];
+    if (Math.hypot(readout.s[0], readout.s[1]) > 0) {
+      arrows.push({ id: 's', x: readout.zFwd[0], y: readout.zFwd[1], dx: readout.s[0], dy: readout.s[1], pixelLength: len(readout.s), label: 's(τ)', color: categoricalVar(1) });
+    }
+    if (readout.sDiscrete && Math.hypot(readout.sDiscrete[0], readout.sDiscrete[1]) > 0) {
+      arrows.push({ id: 'sd', x: readout.zFwd[0], y: readout.zFwd[1], dx: readout.sDiscrete[0], dy: readout.sDiscrete[1], pixelLength: len(readout.sDiscrete), label: 'Euler s(τ)', color: categoricalVar(2) });
+    }
+    return { points, arrows };
+  }, [planeStatic, readout]);
+
+  const rootClass = compact ? `${styles.root} ${styles.compact}` : styles.root;
+  const valueText = readout ? announcement(readout, fmt) : `τ = ${fmt(tau)}`;
+  const span = trace ? [trace.obsTimes[0], trace.obsTimes[trace.obsTimes.length - 1]] : [0, 1];
+
+  return (
+    <div ref={rootRef} className={rootClass} data-widget="sensitivity" data-preset={st.presetId} data-playing={playing ?? ''}>
+      {!compact && (
+        <div className={styles.controls}>
+          {show('preset') && (
+            <label className={styles.label}>
+              Problem
+              <select
+                className={styles.select}
+                value={st.presetId}
+                data-control="preset"
+                onChange={(e) => edit(() => st.setPresetId(e.target.value as SensitivityPresetId))}
+              >
+                {SENSITIVITY_PRESET_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {SENSITIVITY_PRESETS[id].label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {show('play') && (
+            <span className={styles.group} role="group" aria-label="Playback">
+              <button type="button" className={styles.button} aria-pressed={playing === 'backward'} data-control="play-backward" onClick={() => (playing === 'backward' ? setPlaying(null) : startPlay('backward'))}>
+                {playing === 'backward' ? '❚❚ Pause' : '◀ Play backward'}
+              </button>
+              <button type="button" className={styles.button} aria-pressed={playing === 'forward'} data-control="play-forward" onClick={() => (playing === 'forward' ? setPlaying(null) : startPlay('forward'))}>
+                {playing === 'forward' ? '❚❚ Pause' : 'Play forward ▶'}
+              </button>
+            </span>
+          )}
+          {show('step') && (
+            <span className={styles.group} role="group" aria-label="Step">
+              <button type="button" className={styles.button} data-control="obs-back" onClick={() => onCommand('obs-back')} disabled={!trace || tau <= span[0]} aria-label="Previous observation (backward)">
+                ⇤ obs
+              </button>
+              <button type="button" className={styles.button} data-control="step-back" onClick={() => onCommand('step-back')} disabled={!trace || tau <= span[0]} aria-label="One backward solver step">
+                ◀ step
+              </button>
+              <button type="button" className={styles.button} data-control="step-forward" onClick={() => onCommand('step-forward')} disabled={!trace || tau >= span[1]} aria-label="One solver step forward">
+                step ▶
+              </button>
+              <button type="button" className={styles.button} data-control="obs-forward" onClick={() => onCommand('obs-forward')} disabled={!trace || tau >= span[1]} aria-label="Next observation (forward)">
+                obs ⇥
+              </button>
+            </span>
+          )}
+          {show('speed') && (
+            <label className={styles.label}>
+              Speed
+              <select className={styles.select} value={speed} data-control="speed" onChange={(e) => setSpeed(Number(e.target.value))}>
+                {SPEEDS.map((v) => (
+                  <option key={v} value={v}>{`${v}×`}</option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
+
+      {result.error && (
+        <div role="alert" className={styles.banner} data-error="">
+          {result.error}
+          {lastGood.current ? ' Showing the last problem that solved.' : ''}
+        </div>
+      )}
+
+      <div className={styles.panels}>
+        <div className={styles.plane} ref={plane.ref}>
+          {planeStatic && planeDynamic ? (
+            <PhasePlane
+              width={plane.width}
+              height={plane.height}
+              title="Phase plane: the trajectory, and the sensitivity s(τ) as an arrow at z(τ)"
+              trajectories={planeStatic.trajectories}
+              points={planeDynamic.points}
+              arrows={planeDynamic.arrows}
+              xDomain={planeStatic.xDomain}
+              yDomain={planeStatic.yDomain}
+            />
+          ) : (
+            <svg viewBox={`0 0 ${plane.width} ${plane.height}`} role="img" aria-label="No solution to show" style={{ width: '100%', aspectRatio: `${plane.width} / ${plane.height}` }} />
+          )}
+        </div>
+        <div className={styles.time} ref={time.ref}>
+          {trace ? (
+            <SensitivityTimePlot trace={trace} discrete={discrete} tau={tau} width={time.width} height={time.height} valueText={valueText} onTau={onScrub} onKey={onKey} />
+          ) : (
+            <svg viewBox={`0 0 ${time.width} ${time.height}`} role="img" aria-label="No solution to show" style={{ width: '100%', aspectRatio: `${time.width} / ${time.height}` }} />
+          )}
+          {show('obs') && (
+            <>
+              <ObservationTicks
+                obs={st.obs}
+                width={time.width}
+                constraint={{ min: preset.tMin, max: preset.tMax, minGap: preset.minGap }}
+                onChange={(o) => edit(() => st.setObs(o))}
+              />
+              <span className={styles.group}>
+                <button type="button" className={styles.button} data-control="obs-add" disabled={st.obs.length >= MAX_OBS} onClick={() => edit(() => st.setObs(withExtraObservation(st.obs)))} aria-label="Add an observation time">
+                  + obs
+                </button>
+                <button type="button" className={styles.button} data-control="obs-remove" disabled={st.obs.length <= MIN_OBS} onClick={() => edit(() => st.setObs(withoutLastObservation(st.obs)))} aria-label="Remove the last observation time">
+                  − obs
+                </button>
+              </span>
+            </>
+          )}
+        </div>
+      </div>
+
+      {readout && (
+        <dl className={styles.readout} aria-label="Values at τ">
+          <div>
+            <dt>τ</dt>
+            <Value name="tau" value={readout.tau} />
+          </div>
+          {Array.from(readout.s, (v, d) => (
+            <div key={`s${d}`}>
+              <dt>{`s${sub(d + 1)}(τ)`}</dt>
+              <Value name={`s-${d}`} value={v} />
+            </div>
+          ))}
+          {!compact &&
+            Array.from(readout.zFwd, (v, d) => (
+              <div key={`zf${d}`}>
+                <dt>{`z${sub(d + 1)} fwd`}</dt>
+                <Value name={`z-fwd-${d}`} value={v} />
+              </div>
+            ))}
+          {!compact &&
+            Array.from(readout.zBack, (v, d) => (
+              <div key={`zb${d}`}>
+                <dt>{`z${sub(d + 1)} back`}</dt>
+                <Value name={`z-back-${d}`} value={v} />
+              </div>
+            ))}
+          {!compact && (
+            <div>
+              <dt>|gap|</dt>
+              <Value name="z-gap" value={readout.gap} />
+            </div>
+          )}
+          <div>
+            <dt>nfe</dt>
+            <Value name="nfe" value={readout.nfe} />
+          </div>
+          {!compact && trace && (
+            <div>
+              <dt>loss</dt>
+              <Value name="loss" value={trace.loss} />
+            </div>
+          )}
+          {readout.jump && (
+            <>
+              <div className={styles.jump}>
+                <dt>{`at t${sub(readout.obsIndex)}`}</dt>
+                <dd data-value="obs-index" data-number={String(readout.obsIndex)}>{`k = ${readout.obsIndex}`}</dd>
+              </div>
+              {Array.from(readout.jump, (v, d) => (
+                <div key={`j${d}`} className={styles.jump}>
+                  <dt>{`+∂L/∂ẑ${sub(readout.obsIndex)},${sub(d + 1)}`}</dt>
+                  <Value name={`jump-${d}`} value={v} />
+                </div>
+              ))}
+            </>
+          )}
+          {readout.sDiscrete &&
+            Array.from(readout.sDiscrete, (v, d) => (
+              <div key={`sd${d}`}>
+                <dt>{`Euler s${sub(d + 1)}`}</dt>
+                <Value name={`s-disc-${d}`} value={v} />
+              </div>
+            ))}
+        </dl>
+      )}
+
+      {!compact && (show('discrete') || show('budget')) && (
+        <div className={styles.controls}>
+          {show('discrete') && (
+            <>
+              <label className={styles.label}>
+                <input type="checkbox" checked={discreteOn} data-control="discrete" onChange={(e) => edit(() => setDiscreteOn(e.target.checked))} />
+                Discrete view: backprop through Euler steps
+              </label>
+              {discreteOn && (
+                <label className={styles.label}>
+                  Euler steps per interval
+                  <input
+                    type="range"
+                    className={styles.range}
+                    min={0}
+                    max={STEP_CHOICES.length - 1}
+                    step={1}
+                    value={Math.max(0, STEP_CHOICES.findIndex((v) => v >= steps))}
+                    aria-valuetext={`${steps} steps per interval`}
+                    data-control="steps"
+                    onChange={(e) => setSteps(STEP_CHOICES[Number(e.target.value)])}
+                  />
+                  <span data-value="steps" data-number={String(steps)}>{steps}</span>
+                </label>
+              )}
+            </>
+          )}
+          {show('budget') && (
+            <label className={styles.label}>
+              Solver step budget
+              <select className={styles.select} value={budget} data-control="budget" onChange={(e) => edit(() => setBudget(Number(e.target.value)))}>
+                {[...new Set([...STEP_BUDGETS, budget])].map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
+      {!compact && (
+        <p className={styles.hint}>
+          Drag across the s(t) plot or focus it and use ← → (PageUp/PageDown, Home/End) to move τ; drag the observation ticks to move t{sub(1)}…t
+          {sub(st.obs.length - 1)}.
+        </p>
+      )}
+      <LiveRegion message={message} />
+    </div>
+  );
+}
