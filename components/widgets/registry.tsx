@@ -4,6 +4,7 @@
 // Registering a real widget is a one-line change (plus its import): replace the entry's
 // `placeholder(...)` with the widget's spec, e.g.
 //   import { samplesSpec } from './Samples/spec';
+import { sensitivitySpec } from './Sensitivity/spec';
 //   samples: defineWidget('samples', 'Samples from a neural ODE', samplesSpec),
 // where spec.ts (no 'use client') exports { schema, hidable, Component, height? }.
 import type { ReactNode } from 'react';
@@ -59,7 +60,7 @@ function placeholder(id: string, title: string): WidgetEntry {
 
 export const widgets = {
   samples: defineWidget('samples', 'Samples from a neural ODE', samplesSpec),
-  sensitivity: placeholder('sensitivity', 'The sensitivity travels backward'),
+  sensitivity: defineWidget('sensitivity', 'The sensitivity travels backward', sensitivitySpec),
   jacobian: placeholder('jacobian', 'The Jacobian along the trajectory'),
   integral: placeholder('integral', 'The parameter gradient as an integral'),
   backprop: placeholder('backprop', 'Adjoint versus backpropagation through the solver'),
