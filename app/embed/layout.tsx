@@ -7,9 +7,9 @@ export const metadata: Metadata = { robots: { index: false } };
 
 export default function EmbedLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="embed-root" id="embed-root">
+    <main className="embed-root" id="embed-root">
       {children}
       <FrameResizer targetId="embed-root" />
-    </div>
+    </main>
   );
 }
