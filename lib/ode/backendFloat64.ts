@@ -9,7 +9,9 @@ export const float64Backend: Backend<Float64Array> = {
 
   linComb(base, h, coeffs, ks) {
     const n = base ? base.length : ks[0].length;
-    const out = base ? base.slice() : new Float64Array(n);
+    // new + set is several times faster than TypedArray.prototype.slice (species lookup) at these sizes.
+    const out = new Float64Array(n);
+    if (base) out.set(base);
     for (let i = 0; i < coeffs.length; i++) {
       const c = coeffs[i];
       if (c === 0) continue;
@@ -55,7 +57,9 @@ export const float64Backend: Backend<Float64Array> = {
   },
 
   clone(v) {
-    return v.slice();
+    const out = new Float64Array(v.length);
+    out.set(v);
+    return out;
   },
 
   describe(v) {

@@ -6,7 +6,8 @@ import type { Backend } from './types';
  * systems). Written for the cpu backend, where reading a tensor (dataSync) hands back its storage
  * without a copy and every engine op costs ~5 µs whatever its size:
  * - linComb is ONE engine op per tuple entry (a customGrad whose forward is a plain loop, accumulated
- *   in double, and whose gradient is dy·h·cᵢ), instead of a mul per term plus an add;
+ *   in double, and whose gradient dy·h·cᵢ is a plain loop too), instead of a mul per term plus an add
+ *   (measured: 12 µs vs 52 µs for a 5-term combination);
  * - errorNorm, rms, allFinite and toFloat64 read the data and loop in JS: no ops at all.
  * Everything that feeds the solution stays differentiable, so the solver works inside tf.grads.
  */
@@ -29,10 +30,17 @@ function fusedCombination(base: tf.Tensor | null, scales: readonly number[], ks:
       for (let j = 0; j < n; j++) acc[j] += s * k[j];
     }
     const value = tf.tensor(Float32Array.from(acc), shape, 'float32');
+    // The backward pass is plain loops too (tensor creation costs a third of an op). It is not itself
+    // differentiable: no higher-order gradients through the solver (lib/adjoint does not need them).
     const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
+      const d = dy.dataSync();
       const grads: tf.Tensor[] = [];
-      if (base) grads.push(tf.reshape(dy, shape));
-      for (const s of scales) grads.push(tf.mul(dy, s));
+      if (base) grads.push(tf.tensor(Float32Array.from(d), shape, 'float32'));
+      for (const s of scales) {
+        const g = new Float32Array(n);
+        for (let j = 0; j < n; j++) g[j] = s * d[j];
+        grads.push(tf.tensor(g, shape, 'float32'));
+      }
       return grads;
     };
     return { value, gradFunc };

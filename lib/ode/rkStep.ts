@@ -48,7 +48,7 @@ export function rkStep<V>(
     last = Yi;
   }
   // FSAL: the last stage's input already is y + h Σ b_i k_i.
-  const y1 =
-    tab.fsal && nStages === tab.b.length ? last : backend.linComb(y, h, tab.b.slice(0, nStages), ks);
+  const full = nStages === tab.b.length;
+  const y1 = tab.fsal && full ? last : backend.linComb(y, h, full ? tab.b : tab.b.slice(0, nStages), ks);
   return { y1, ks, inputs };
 }
