@@ -49,6 +49,7 @@ export function centralDifferences(
   fp: FlatProblem,
   eps: number,
   lossOf: (z0: Float64Array, theta: Float64Array, t: number[]) => number,
+  only?: GradientOptions['fdCoordinates'],
 ): { z0: Float64Array; theta: Float64Array; t: Float64Array; solves: number } {
   const z0 = fp.z0.slice();
   const theta = fp.theta.slice();
@@ -64,12 +65,15 @@ export function centralDifferences(
     solves += 2;
     return (lp - lm) / (2 * h);
   };
-  const gz = new Float64Array(z0.length);
-  for (let j = 0; j < z0.length; j++) gz[j] = diff(z0, j, fdStep(eps, z0[j]));
-  const gth = new Float64Array(theta.length);
-  for (let p = 0; p < theta.length; p++) gth[p] = diff(theta, p, fdStep(eps, theta[p]));
-  const gt = new Float64Array(t.length);
-  if (t.length > 1) for (let i = 0; i < t.length; i++) gt[i] = diff(t, i, fdStep(eps, t[i], fp.t, i));
+  const indices = (len: number, pick: readonly number[] | undefined): number[] =>
+    only ? (pick ?? []).filter((j) => j >= 0 && j < len) : Array.from({ length: len }, (_, j) => j);
+  const gz = new Float64Array(z0.length).fill(only ? NaN : 0);
+  for (const j of indices(z0.length, only?.z0)) gz[j] = diff(z0, j, fdStep(eps, z0[j]));
+  const gth = new Float64Array(theta.length).fill(only ? NaN : 0);
+  for (const p of indices(theta.length, only?.theta)) gth[p] = diff(theta, p, fdStep(eps, theta[p]));
+  // A single time point: the loss is identically 0, so dL/dt0 = 0 (and there is no neighbour to bound the step).
+  const gt = new Float64Array(t.length).fill(only && t.length > 1 ? NaN : 0);
+  if (t.length > 1) for (const i of indices(t.length, only?.t)) gt[i] = diff(t, i, fdStep(eps, t[i], fp.t, i));
   return { z0: gz, theta: gth, t: gt, solves };
 }
 
@@ -92,7 +96,7 @@ export function finiteDifferences64(problem: ProblemData, opts: GradientOptions)
   };
   const nominal = odeint(model.f, fp.z0, fp.t, options, float64Backend);
   const { loss } = lossAndCotangents(fp, nominal.ys);
-  const g = centralDifferences(fp, opts.fdStep ?? FD_STEP.float64, lossOf);
+  const g = centralDifferences(fp, opts.fdStep ?? FD_STEP.float64, lossOf, opts.fdCoordinates);
   return {
     loss,
     zhat: nest3(nominal.ys, fp.batch, fp.dim),

@@ -49,6 +49,9 @@ export interface GradientOptions {
   seminorm?: boolean;
   /** fd: relative step (default 1e-5 in float64, 3e-3 in float32; see finiteDifferences.ts). */
   fdStep?: number;
+  /** fd: difference only these flat coordinates (θ in params.ts layout); the others come back NaN.
+   *  For spot checks of problems too large for all 2·(B·D + P + N + 1) solves. Default: all. */
+  fdCoordinates?: { z0?: readonly number[]; theta?: readonly number[]; t?: readonly number[] };
   /** Abort with GradientTimeoutError once this many ms have passed (checked at every f evaluation). */
   timeoutMs?: number;
   /** adjoint: also return s(τ) at these times (each strictly inside an interval). */

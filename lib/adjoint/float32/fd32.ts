@@ -33,7 +33,9 @@ export function finiteDifferences32(problem: ProblemData, opts: GradientOptions)
   const nominal = { nfe, steps, rejected };
   const { loss } = lossAndCotangents(fp, zhat);
   // The float32 loss summed in float64 from float32 states: finer than a float32 reduction.
-  const g = centralDifferences(fp, opts.fdStep ?? FD_STEP.float32, (z0, th, t) => lossAndCotangents(fp, solve(z0, th, t)).loss);
+  const g = centralDifferences(fp, opts.fdStep ?? FD_STEP.float32, (z0, th, t) => lossAndCotangents(fp, solve(z0, th, t)).loss,
+    opts.fdCoordinates,
+  );
   return {
     loss,
     zhat: nest3(zhat, fp.batch, fp.dim),
