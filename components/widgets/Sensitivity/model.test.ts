@@ -196,6 +196,22 @@ describe('moving τ', () => {
   });
 });
 
+describe('every preset', () => {
+  it('traces at its own times and after an edit, with s(t_0) = dL/dz0 from lib/adjoint', () => {
+    for (const id of ['spiral', 'linear', 'oscillator', 'seed'] as const) {
+      const obs = obsFor(id, '');
+      const edited = withExtraObservation(obs);
+      for (const o of [obs, edited]) {
+        const tr = traceFor(id, o);
+        const p = problemFor(id, o);
+        const direct = computeGradient64(p, { mode: 'adjoint', precision: 'float64' });
+        expect(relErr(sAt(tr, o[0]), direct.grad.z0[0])).toBeLessThan(1e-9);
+        expect(tr.loss).toBeCloseTo(direct.loss, 10);
+      }
+    }
+  });
+});
+
 describe('failures and URL state', () => {
   it('a tiny step budget raises lib/ode MaxStepsExceededError (shown in the banner)', () => {
     expect(() => traceFor('seed', SEED_OBS, 5)).toThrow(MaxStepsExceededError);

@@ -1,10 +1,10 @@
 // The problems the sensitivity widgets switch between, and how a reader's observation times turn a
-// preset into a concrete problem. The base problems come from lib/adjoint (see presetSource.ts); this
-// file only adds what the widgets need around them: labels, the draggable time range, and targets at
-// times the preset did not list (piecewise-linear through the preset's own targets, so dragging an
-// observation keeps the loss meaningful without integrating anything here).
+// preset into a concrete problem. The base problems come from lib/adjoint/presets.ts (presetSource.ts);
+// this file adds what the widgets need around them: labels, the draggable time range, and targets at
+// times the preset did not list — the true system's states where lib/adjoint has them (spiral,
+// oscillator), else piecewise-linear through the preset's own targets (linear, seed).
 import type { Problem } from '@/lib/adjoint/problem';
-import { basePresetProblem } from './presetSource';
+import { basePresetProblem, trueTargets } from './presetSource';
 
 export const SENSITIVITY_PRESET_IDS = ['spiral', 'linear', 'oscillator', 'seed'] as const;
 export type SensitivityPresetId = (typeof SENSITIVITY_PRESET_IDS)[number];
@@ -24,7 +24,7 @@ export interface SensitivityPreset {
 }
 
 export const SENSITIVITY_PRESETS: Readonly<Record<SensitivityPresetId, SensitivityPreset>> = {
-  spiral: { id: 'spiral', label: '2-D spiral, small MLP', tMin: 0, tMax: 4, minGap: 0.1, exact: false },
+  spiral: { id: 'spiral', label: '2-D spiral, small MLP', tMin: 0, tMax: 5, minGap: 0.1, exact: false },
   linear: { id: 'linear', label: 'Linear system (exact solution)', tMin: 0, tMax: 3, minGap: 0.1, exact: true },
   oscillator: { id: 'oscillator', label: 'Damped oscillator', tMin: 0, tMax: 6, minGap: 0.1, exact: true },
   seed: { id: 'seed', label: 'Four samples (reference problem)', tMin: 0, tMax: 4, minGap: 0.1, exact: false },
@@ -68,5 +68,6 @@ export function problemFor(id: SensitivityPresetId, obs: readonly number[]): Pro
   if (same) return base;
   const { expected: _unused, ...rest } = base;
   void _unused; // the reference answers no longer apply once the times move
-  return { ...rest, t: obs.slice(), targets: obs.map((tau) => targetAt(base, tau)) };
+  const targets = trueTargets(id, base.z0, obs) ?? obs.map((tau) => targetAt(base, tau));
+  return { ...rest, t: obs.slice(), targets };
 }

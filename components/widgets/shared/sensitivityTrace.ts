@@ -1,19 +1,11 @@
-// Problem → trace: one forward solve, one backward (adjoint) solve, both float64 through lib/, then
-// sampled on a dense grid into plain typed arrays (layout in traceTypes.ts). Pure and memoised by
-// problem key, so scrubbing never recomputes: it only looks values up (traceLookup.ts).
-//
-// Everything numeric is lib/'s: odeint + float64Backend (forward, with dense output), lossValue /
-// lossGrad (the jumps), adjointBacksolve (the augmented [z, s, gθ] system, dense output per interval)
-// and expm for exact linear solutions. Dopri5 is forced because the grid is read from its dense output.
-import { odeint } from '@/lib/ode/odeint';
-import { float64Backend } from '@/lib/ode/backendFloat64';
-import type { OdeOptions } from '@/lib/ode/types';
-import { adjointBacksolve } from '@/lib/adjoint/adjointBacksolve';
-import type { Float64Model } from '@/lib/adjoint/gradientTypes';
-import { makeDynamics, dampedOscillatorMatrix } from '@/lib/adjoint/dynamics';
-import { lossGrad, lossValue } from '@/lib/adjoint/loss';
-import { expmApply } from '@/lib/adjoint/expm';
-import { flattenBatch, flattenStates, type Problem } from '@/lib/adjoint/problem';
+// Problem → trace: lib/adjoint's adjointTrajectory (float64: forward solve, backward solve of the
+// augmented [z, s, gθ] system, both with dense output) sampled on a dense grid, then laid out as plain
+// typed arrays (traceTypes.ts) with both one-sided limits at every observation. Pure and memoised by
+// problem key, so scrubbing never recomputes: it only looks values up (traceLookup.ts). Exact linear
+// solutions come from lib/adjoint's exactStates. Dopri5 is forced: the grid is read from dense output.
+import { adjointTrajectory } from '@/lib/adjoint/adjointTrajectory';
+import { exactStates } from '@/lib/adjoint/exact';
+import { flattenStates, type Problem } from '@/lib/adjoint/problem';
 import type { SensitivityTrace } from './traceTypes';
 
 export interface TraceOptions {
@@ -25,30 +17,6 @@ export interface TraceOptions {
 
 export const DEFAULT_MAX_STEPS = 10_000;
 const DEFAULT_GRID_POINTS = 320;
-
-/** lib/adjoint's float64 dynamics in the shape adjointBacksolve expects (f and fused f + VJP). */
-function backsolveModel(problem: Problem): { model: Float64Model; P: number; timeDependent: boolean } {
-  const dyn = makeDynamics(problem.dynamics);
-  const n = problem.z0.length * problem.z0[0].length;
-  const model: Float64Model = {
-    n,
-    nTheta: dyn.P,
-    f: (t, z) => dyn.f(t, z),
-    fVjp: (t, z, a) => {
-      const r = dyn.vjp(t, z, a);
-      return { f: dyn.f(t, z), z: r.z, theta: r.theta, t: r.t };
-    },
-  };
-  return { model, P: dyn.P, timeDependent: dyn.timeDependent };
-}
-
-/** The system matrix of a field that is linear in z (column convention), or null. */
-function linearMatrix(problem: Problem): number[][] | null {
-  const d = problem.dynamics;
-  if (d.kind === 'linear') return d.A;
-  if (d.kind === 'dampedOscillator') return dampedOscillatorMatrix(d.omega, d.zeta);
-  return null;
-}
 
 /** Pieces per interval: multiples of 9 (the reference grid), proportional to the interval's length. */
 function piecesPerInterval(t: readonly number[], gridPoints: number): number[] {
@@ -75,90 +43,91 @@ export function computeTrace(key: string, problem: Problem, options: TraceOption
   const batch = problem.z0.length;
   const D = problem.z0[0].length;
   const n = batch * D;
-  const { model, P } = backsolveModel(problem);
-  const odeOptions: OdeOptions = {
+
+  // The sample times: t_0, then each interval's interior points and its right end t_k.
+  const pieces = piecesPerInterval(t, options.gridPoints ?? DEFAULT_GRID_POINTS);
+  const grid: number[] = [t[0]];
+  for (let k = 1; k <= N; k++) {
+    for (let j = 1; j < pieces[k]; j++) grid.push(t[k - 1] + (t[k] - t[k - 1]) * (j / pieces[k]));
+    grid.push(t[k]);
+  }
+  const tr = adjointTrajectory(problem, grid, {
     method: 'dopri5',
     rtol: problem.solver.rtol ?? 1e-7,
     atol: problem.solver.atol ?? 1e-9,
     maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+  });
+  const P = tr.nTheta;
+
+  // Backward nfe spent at τ inside interval k: the interval's share by accepted steps already taken.
+  const spentAt = (k: number, tau: number): number => {
+    const iv = tr.intervals[k];
+    const before = iv.nfeCumulative - iv.nfe;
+    const steps = iv.stepTimes.length - 1;
+    if (steps <= 0) return before;
+    let done = 0;
+    for (let i = 0; i < steps; i++) if (iv.stepTimes[i] >= tau) done++;
+    return before + Math.round((iv.nfe * done) / steps);
   };
 
-  const z0 = flattenBatch(problem.z0);
-  const fwd = odeint(model.f, z0, t, { ...odeOptions, recordSteps: true }, float64Backend);
-  const zhat = fwd.ys;
-  const targets = flattenStates(problem.targets);
-  const loss = lossValue(zhat, targets, problem.loss);
-  const cot = lossGrad(zhat, targets, problem.loss);
-  const back = adjointBacksolve({ model, t, zhat, cotangents: cot, options: odeOptions, record: true });
-
-  // Backward nfe spent before entering interval k (from t_N down to t_k).
-  const nfeBefore = new Array<number>(N + 2).fill(0);
-  for (let k = N; k >= 1; k--) nfeBefore[k] = nfeBefore[k + 1] + back.intervals[k].nfe;
-
-  const pieces = piecesPerInterval(t, options.gridPoints ?? DEFAULT_GRID_POINTS);
-  let M = 1;
-  for (let k = 1; k <= N; k++) M += pieces[k] + 1; // interior points, the left limit, the right limit
+  const M = grid.length + N; // every t_k (k ≥ 1) gets its right limit too
   const tg = new Float64Array(M);
   const zFwd = new Float64Array(M * n);
   const zBack = new Float64Array(M * n);
   const s = new Float64Array(M * n);
   const gTheta = new Float64Array(M * P);
   const nfe = new Int32Array(M);
-  const A = linearMatrix(problem);
-  const zExact = A ? new Float64Array(M * n) : null;
+  const copyRow = (m: number, g: number): void => {
+    zFwd.set(tr.zForward.subarray(g * n, (g + 1) * n), m * n);
+    zBack.set(tr.zBackward.subarray(g * n, (g + 1) * n), m * n);
+    s.set(tr.s.subarray(g * n, (g + 1) * n), m * n);
+    gTheta.set(tr.gTheta.subarray(g * P, (g + 1) * P), m * P);
+  };
 
   let m = 0;
-  const put = (tau: number, zf: ArrayLike<number>, aug: ArrayLike<number>, spent: number): void => {
-    tg[m] = tau;
-    for (let j = 0; j < n; j++) {
-      zFwd[m * n + j] = zf[j];
-      zBack[m * n + j] = aug[j];
-      s[m * n + j] = aug[n + j];
-    }
-    for (let p = 0; p < P; p++) gTheta[m * P + p] = aug[2 * n + p];
-    nfe[m] = spent;
-    if (A && zExact) {
-      for (let b = 0; b < batch; b++) {
-        const zt = expmApply(A, tau - t[0], Array.from(z0.subarray(b * D, (b + 1) * D)));
-        for (let d = 0; d < D; d++) zExact[m * n + b * D + d] = zt[d];
-      }
-    }
-    m++;
-  };
-
-  // Backward nfe spent at τ inside interval k: the interval's share by accepted steps already taken.
-  const spentAt = (k: number, tau: number): number => {
-    const iv = back.intervals[k];
-    const steps = iv.steps ?? [];
-    if (steps.length === 0) return nfeBefore[k + 1];
-    let done = 0;
-    for (const st of steps) if (st.t >= tau) done++;
-    return nfeBefore[k + 1] + Math.round((iv.nfe * done) / steps.length);
-  };
-
-  put(t[0], zhat[0], back.intervals[1].end, nfeBefore[1]);
+  let g = 0;
+  tg[m] = t[0];
+  copyRow(m, g);
+  nfe[m] = tr.nfeBackward;
+  m++;
+  g++;
   for (let k = 1; k <= N; k++) {
-    const iv = back.intervals[k];
-    const dense = iv.dense;
-    const fdense = fwd.dense;
-    if (!dense || !fdense) throw new Error('sensitivity trace: the solver returned no dense output (dopri5 expected).');
-    const c = pieces[k];
-    for (let j = 1; j < c; j++) {
-      const tau = t[k - 1] + (t[k] - t[k - 1]) * (j / c);
-      put(tau, fdense(tau), dense(tau), spentAt(k, tau));
+    for (let j = 1; j < pieces[k]; j++, g++, m++) {
+      tg[m] = grid[g];
+      copyRow(m, g);
+      nfe[m] = spentAt(k, grid[g]);
     }
-    put(t[k], zhat[k], iv.start, nfeBefore[k + 1]); // left limit: the jump at t_k is in
-    if (k < N) {
-      put(t[k], zhat[k], back.intervals[k + 1].end, nfeBefore[k + 1]);
-    } else {
-      const before = new Float64Array(2 * n + P); // right of t_N nothing has been seen yet: s = 0
-      before.set(zhat[N], 0);
-      put(t[N], zhat[N], before, 0);
-    }
+    // Left limit at t_k: the backward solve has just restarted here with the jump added.
+    const obs = tr.observations[k];
+    const before = tr.intervals[k].nfeCumulative - tr.intervals[k].nfe;
+    tg[m] = t[k];
+    copyRow(m, g);
+    nfe[m] = before;
+    m++;
+    g++;
+    // Right limit: what arrived from later observations (nothing after t_N).
+    tg[m] = t[k];
+    zFwd.set(obs.zForward, m * n);
+    zBack.set(obs.zBackwardArrival, m * n);
+    s.set(obs.sAfter, m * n);
+    gTheta.set(obs.gThetaAfter, m * P);
+    nfe[m] = before;
+    m++;
   }
 
+  let zExact: Float64Array | null = null;
+  const exact = exactStates(problem.dynamics, problem.z0, t[0], Array.from(tg));
+  if (exact) zExact = Float64Array.from(exact.flatMap((row) => row.flat()));
+
   const stepTimes: number[] = [];
-  for (let k = N; k >= 1; k--) for (const st of back.intervals[k].steps ?? []) stepTimes.push(st.t);
+  let acceptedBackward = 0;
+  let rejectedBackward = 0;
+  for (let k = N; k >= 1; k--) {
+    const iv = tr.intervals[k];
+    for (let i = 0; i < iv.stepTimes.length - 1; i++) stepTimes.push(iv.stepTimes[i]);
+    acceptedBackward += iv.accepted;
+    rejectedBackward += iv.rejected;
+  }
   stepTimes.push(t[0]);
 
   const flat = (rows: readonly ArrayLike<number>[]): Float64Array => {
@@ -166,12 +135,6 @@ export function computeTrace(key: string, problem: Problem, options: TraceOption
     rows.forEach((r, i) => out.set(r, i * n));
     return out;
   };
-  let rejectedBackward = 0;
-  let acceptedBackward = 0;
-  for (let k = 1; k <= N; k++) {
-    rejectedBackward += back.intervals[k].rejected;
-    acceptedBackward += back.intervals[k].accepted;
-  }
 
   return {
     key,
@@ -186,17 +149,16 @@ export function computeTrace(key: string, problem: Problem, options: TraceOption
     gTheta,
     nfe,
     zExact,
-    zhat: flat(zhat),
-    targets: flat(targets),
-    jumps: flat(cot),
+    zhat: flat(tr.observations.map((o) => o.zForward)),
+    targets: flat(flattenStates(problem.targets)),
+    jumps: flat(tr.observations.map((o) => o.jump)),
     stepTimes: Float64Array.from(stepTimes),
-    loss,
-    gradZ0: back.z0.slice(),
-    gradTheta: back.theta.slice(),
+    loss: tr.loss,
+    gradZ0: Float64Array.from(tr.gradZ0),
+    gradTheta: Float64Array.from(tr.gradTheta),
     stats: {
-      nfeForward: fwd.stats.nfe,
-      nfeBackward: back.nfe,
-      acceptedForward: fwd.stats.accepted,
+      nfeForward: tr.nfeForward,
+      nfeBackward: tr.nfeBackward,
       acceptedBackward,
       rejectedBackward,
     },

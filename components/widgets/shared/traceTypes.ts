@@ -46,7 +46,6 @@ export interface SensitivityTrace {
   stats: {
     nfeForward: number;
     nfeBackward: number;
-    acceptedForward: number;
     acceptedBackward: number;
     rejectedBackward: number;
   };
