@@ -21,6 +21,8 @@ export interface ControlItem {
   /** Stable name used by embeds' `hide` list, e.g. "preset", "time", "play". */
   name: string;
   node: ReactNode;
+  /** Take a whole row (scrubbers do automatically). */
+  wide?: boolean;
 }
 
 export interface Readout {
@@ -57,7 +59,7 @@ export function WidgetFrame({ id, title, showTitle = false, controls = [], hidde
   const controlRow = shown.length > 0 && (
     <div className="ctl-row wf-controls" role="group" aria-label={`${title}: controls`}>
       {shown.map((c) => (
-        <div key={c.name} data-control-name={c.name} className="wf-control">{c.node}</div>
+        <div key={c.name} data-control-name={c.name} data-wide={c.wide || undefined} className="wf-control">{c.node}</div>
       ))}
     </div>
   );

@@ -15,7 +15,7 @@ import { Axis } from './Axis';
 import { ChartSvg, DEFAULT_MARGIN, innerBox, type Margin } from './Chart';
 import { finiteExtent, linearScale, logScale, extentPositive } from './scales';
 import { clipToRange, r2 } from './geometry';
-import { categoricalVar, vizVar } from './theme';
+import { categoricalVar } from './theme';
 import { formatNumber } from './format';
 
 export interface Series {
@@ -79,7 +79,9 @@ export interface LinePlotProps {
 export function LinePlot(props: LinePlotProps) {
   const { width, height, title, series, xLabel, yLabel, yLog = false, margin = DEFAULT_MARGIN, currentX, currentLabel, events = [], area, grid = true, description, children } = props;
   const clipId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const box = innerBox(width, height, margin);
+  const legendOn = props.legend ?? series.length > 1;
+  // The legend gets its own strip above the plot so it never covers data.
+  const box = innerBox(width, height, legendOn ? { ...margin, top: margin.top + 22 } : margin);
   const { x, y } = useMemo(() => {
     const xd = props.xDomain ?? finiteExtent(series.flatMap((s) => Array.from(s.x)));
     const ys = series.flatMap((s) => Array.from(s.y));
@@ -111,7 +113,6 @@ export function LinePlot(props: LinePlotProps) {
     return d3area<number>().x((i) => x(c.x[i])).y0(y0).y1((i) => y(c.y[i]))(idx) ?? '';
   }, [area, series, x, y]);
 
-  const legendOn = props.legend ?? series.length > 1;
   const y0px = Math.min(box.y1, Math.max(box.y0, y(0)));
   const fmtX = (v: number) => formatNumber(v);
 
@@ -160,10 +161,10 @@ export function LinePlot(props: LinePlotProps) {
       {currentX !== undefined && Number.isFinite(currentX) && (
         <g aria-label={`${currentLabel ?? 'current'}: ${fmtX(currentX)}`} transform={`translate(${r2(x(currentX))},0)`}>
           <line className="viz-rule" y1={box.y0} y2={box.y1} />
-          {currentLabel && <text className="viz-rule-label" y={box.y1 - 4} dx={4} style={{ fill: vizVar.accent }}>{currentLabel}</text>}
+          {currentLabel && <text className="viz-rule-label" y={box.y1 - 4} dx={4}>{currentLabel}</text>}
         </g>
       )}
-      {legendOn && <Legend x={box.x0 + 8} y={box.y0 + 12} items={series.map((s, k) => ({ label: s.label, color: s.color ?? categoricalVar(k), dash: s.dash }))} />}
+      {legendOn && <Legend x={box.x0} y={margin.top} items={series.map((s, k) => ({ label: s.label, color: s.color ?? categoricalVar(k), dash: s.dash }))} />}
       {children?.({ x, y, box })}
     </ChartSvg>
   );

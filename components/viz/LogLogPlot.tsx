@@ -91,7 +91,8 @@ export function LogLogPlot(props: LogLogPlotProps) {
         );
       })}
       {series.length > 1 && (
-        <g className="viz-legend" transform={`translate(${box.x0 + 8},${box.y0 + 12})`} aria-label="legend">
+        // bottom-right: convergence data run from bottom-left to top-right, so this corner is usually empty
+        <g className="viz-legend" transform={`translate(${box.x1 - 24 - 7 * Math.max(...series.map((s) => s.label.length))},${box.y1 - 10 - 18 * (series.length - 1)})`} aria-label="legend">
           {series.map((s, k) => (
             <g key={s.id} transform={`translate(0,${k * 18})`}>
               <circle r={4} cx={6} style={{ fill: s.color ?? categoricalVar(k) }} />

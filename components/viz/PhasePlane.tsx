@@ -109,6 +109,7 @@ export function PhasePlane(props: PhasePlaneProps) {
     for (const t of trajectories) { xs.push(...Array.from(t.x)); ys.push(...Array.from(t.y)); }
     for (const p of points) { xs.push(p.x); ys.push(p.y); }
     for (const s of segments) { xs.push(s.x1, s.x2); ys.push(s.y1, s.y2); }
+    for (const a of arrows) if (a.pixelLength === undefined) { xs.push(a.x, a.x + a.dx); ys.push(a.y, a.y + a.dy); }
     if (drag) { xs.push(drag.x); ys.push(drag.y); }
     let xd = props.xDomain ? [props.xDomain[0], props.xDomain[1]] : pad(finiteExtent(xs, [-1, 1]));
     let yd = props.yDomain ? [props.yDomain[0], props.yDomain[1]] : pad(finiteExtent(ys, [-1, 1]));
@@ -117,7 +118,7 @@ export function PhasePlane(props: PhasePlaneProps) {
       x: linearScale([xd[0], xd[1]], [box.x0, box.x1], { nice: false }),
       y: linearScale([yd[0], yd[1]], [box.y1, box.y0], { nice: false }),
     };
-  }, [trajectories, points, segments, drag, props.xDomain, props.yDomain, equalAspect, box.x0, box.x1, box.y0, box.y1]);
+  }, [trajectories, points, segments, arrows, drag, props.xDomain, props.yDomain, equalAspect, box.x0, box.x1, box.y0, box.y1]);
 
   const paths = useMemo(
     () => trajectories.map((t) => {
