@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { odeint } from './odeint';
 import { float64Backend } from './backendFloat64';
 import type { MethodName } from './types';
-import { flat, linearField, loadLinear2d, logLogSlope, relErr } from './testFixtures';
+import { flat, linearField, loadLinear2d, loadMlpReference, logLogSlope, relErr } from './testFixtures';
 
 const ref = loadLinear2d();
 const f = linearField(ref.A);
@@ -52,4 +52,20 @@ describe('convergence on linear-2d (float64)', () => {
     expect(e6).toBeLessThan(1e-4);
     expect(e9).toBeLessThan(e6 / 100);
   });
+});
+
+describe('dopri5 on every MLP reference problem (float64)', () => {
+  for (const name of ['seed-four-samples', 'spiral-batch', 'time-dependent', 'deep-long']) {
+    it(`${name}: rtol 1e-10 reproduces expected.zhat to ≤ 1e-8; the file's float32 settings (rtol 1e-7) to ≤ 1e-5`, () => {
+      const p = loadMlpReference(name);
+      const solveErr = (rtol: number, atol: number) => {
+        const sol = odeint(p.f, p.z0, p.t, { rtol, atol }, float64Backend);
+        const got = new Float64Array(p.zhat.length);
+        sol.ys.forEach((y, i) => got.set(y, i * y.length));
+        return relErr(got, p.zhat);
+      };
+      expect(solveErr(1e-10, 1e-12)).toBeLessThan(1e-8);
+      expect(solveErr(1e-7, 1e-9)).toBeLessThan(1e-5);
+    });
+  }
 });

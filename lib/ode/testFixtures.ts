@@ -134,3 +134,38 @@ export function logLogSlope(hs: number[], errs: number[]): number {
   }
   return num / den;
 }
+
+/** A reference problem's MLP dynamics (tests/reference/README.md) as a float64 field, and its zhat. */
+export function loadMlpReference(name: string) {
+  const file = path.resolve(__dirname, `../../tests/reference/${name}.json`);
+  const d = JSON.parse(readFileSync(file, 'utf8'));
+  const dyn = d.dynamics as {
+    activation: 'tanh' | 'softplus';
+    timeInput: boolean;
+    cubeInput: boolean;
+    layers: { W: number[][]; b: number[] }[];
+  };
+  const D = (d.z0 as number[][])[0].length;
+  const act = dyn.activation === 'tanh' ? Math.tanh : (x: number) => (x > 30 ? x : Math.log1p(Math.exp(x)));
+  const f = (t: number, z: Float64Array): Float64Array => {
+    const out = new Float64Array(z.length);
+    for (let r = 0; r < z.length; r += D) {
+      let x: number[] = [];
+      for (let i = 0; i < D; i++) x.push(dyn.cubeInput ? z[r + i] ** 3 : z[r + i]);
+      if (dyn.timeInput) x.push(t);
+      dyn.layers.forEach((layer, li) => {
+        const y = layer.b.slice();
+        for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) y[j] += x[i] * layer.W[i][j];
+        x = li < dyn.layers.length - 1 ? y.map(act) : y;
+      });
+      for (let i = 0; i < D; i++) out[r + i] = x[i];
+    }
+    return out;
+  };
+  return {
+    f,
+    z0: Float64Array.from((d.z0 as number[][]).flat()),
+    t: d.t as number[],
+    zhat: Float64Array.from((d.expected.zhat as number[][][]).flat(2)),
+  };
+}
