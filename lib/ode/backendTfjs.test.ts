@@ -140,7 +140,7 @@ describe('tfjs backend', () => {
       const one = tf.tensor1d([1]);
       const e1 = thrown(() => odeint(square, [one], [0, 2], {}, tfjsBackend)) as StepSizeUnderflowError;
       expect(e1).toBeInstanceOf(StepSizeUnderflowError);
-      expect(['too-small', 'non-finite']).toContain(e1.reason);
+      expect(e1.reason).toBe('too-small'); // as in float64: h underflows while y is still finite
       expect(Math.abs(e1.time! - 1)).toBeLessThan(1e-2);
 
       const nanAfterHalf = (t: number, z: tf.Tensor[]) => [t > 0.5 ? tf.mul(z[0], NaN) : tf.clone(z[0])];

@@ -1,4 +1,7 @@
-/** Public API of lib/ode. The tfjs backend lives in './backendTfjs' (import it only where tfjs is wanted). */
+/**
+ * Public API of lib/ode (see README.md). The tfjs backend lives in './backendTfjs': import it from
+ * there only where tfjs is wanted, so float64-only code never pulls TensorFlow.js into a bundle.
+ */
 export type {
   AcceptedStep,
   Backend,
