@@ -1,6 +1,6 @@
 /**
- * The problems the widgets use, as validated `Problem` objects. Each call returns a fresh deep copy
- * (widgets may edit theirs), built deterministically: the reference files as they are, and seeded
+ * The problems the widgets use, as validated `Problem` objects. Each builder returns a fresh problem
+ * (widgets may edit theirs; `presetProblem(id)` caches and hands out deep copies), built deterministically: the reference files as they are, and seeded
  * weights (mulberry32) plus targets from the true dynamics for the others. None carries `expected`
  * except the two that come from tests/reference.
  */
@@ -98,8 +98,14 @@ export function dampedOscillator(): Problem {
 }
 
 const BUILDERS: Record<PresetId, () => Problem> = { seedFourSamples, spiralMlp, linear2d, dampedOscillator };
+const built = new Map<PresetId, Problem>();
 
-/** A preset by id (fresh copy). */
+/** A preset by id: built once (spiralMlp integrates its targets), then a fresh deep copy per call. */
 export function presetProblem(id: PresetId): Problem {
-  return BUILDERS[id]();
+  let p = built.get(id);
+  if (!p) {
+    p = BUILDERS[id]();
+    built.set(id, p);
+  }
+  return structuredClone(p);
 }
