@@ -87,6 +87,9 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
   const [budget, setBudget] = useState(initial?.budget ?? 10_000);
   const [playing, setPlaying] = useState<PlayDirection | null>(null);
   const reduced = useReducedMotion();
+  // data-ready tells tests (and scripts) that the widget is hydrated and interactive.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const show = (name: string) => !compact && !hidden.includes(name);
 
   // ---- the trace: recomputed only when the problem changes ----
@@ -297,7 +300,7 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
   const span = trace ? [trace.obsTimes[0], trace.obsTimes[trace.obsTimes.length - 1]] : [0, 1];
 
   return (
-    <div ref={rootRef} className={rootClass} data-widget="sensitivity" data-preset={st.presetId} data-playing={playing ?? ''}>
+    <div ref={rootRef} className={rootClass} data-widget="sensitivity" data-preset={st.presetId} data-playing={playing ?? ''} data-ready={ready ? '' : undefined}>
       {!compact && (
         <div className={styles.controls}>
           {show('preset') && (
