@@ -1,6 +1,6 @@
 import { odeint } from '../ode/odeint';
 import { float64Backend } from '../ode/backendFloat64';
-import type { AcceptedStep, OdeOptions } from '../ode/types';
+import type { AcceptedStep, Backend, OdeOptions } from '../ode/types';
 import { InvalidInputError } from '../ode/errors';
 import type { Float64Model, GradientOptions, GradientResult, ProblemData } from './gradientTypes';
 import {
@@ -13,6 +13,7 @@ import {
   timeGradients,
   unpackParams,
 } from './gradientCommon';
+import { paramBlocks } from './params';
 
 /**
  * The continuous adjoint (optimise-then-discretise) in float64, torchdiffeq's convention:
@@ -33,6 +34,8 @@ export interface BacksolveInput {
   options: OdeOptions;
   /** Error control over z and s only (the parameter channels are ignored): fewer steps, same gradient. */
   seminorm?: boolean;
+  /** Sizes of the parameter blocks (W1, b1, … in params.ts order) for the mixed error norm; default one block. */
+  paramBlocks?: readonly number[];
   /** Keep each interval's accepted steps and dense output (for adjointTrajectory and the CLI grid). */
   record?: boolean;
 }
@@ -60,6 +63,8 @@ export interface BacksolveResult {
   nfe: number;
   accepted: number;
   rejected: number;
+  /** The backend (error norm) the intervals were solved with, for re-solves that must match them. */
+  backend: Backend<Float64Array>;
 }
 
 /** The augmented vector field [f, −sᵀ∂f/∂z, −sᵀ∂f/∂θ] on a flat state. */
@@ -80,6 +85,46 @@ export function augmentedField(model: Float64Model): (t: number, y: Float64Array
   };
 }
 
+/** Block boundaries of the augmented state: z, s, then each parameter block. */
+export function adjointBlocks(n: number, paramSizes: readonly number[]): number[] {
+  const bounds = [0, n, 2 * n];
+  for (const p of paramSizes) bounds.push(bounds[bounds.length - 1] + p);
+  return bounds;
+}
+
+/**
+ * The backward solve's error norm, as torchdiffeq's adjoint: a MIXED norm, the max over blocks
+ * (z, s, each parameter tensor) of each block's RMS error ratio. With `blocksUsed` = 2 it is the
+ * seminorm (z and s only): the parameter channels never feed back into the dynamics, so their error
+ * need not limit the step. (A plain RMS over the whole vector would let the many parameter entries
+ * dilute the error of the few state entries, which is looser than either.)
+ */
+export function mixedNormBackend(bounds: readonly number[], blocksUsed?: number): Backend<Float64Array> {
+  const nb = Math.min(blocksUsed ?? bounds.length - 1, bounds.length - 1);
+  return {
+    ...float64Backend,
+    errorNorm(err, y0, y1, rtol, atol) {
+      let worst = 0;
+      for (let b = 0; b < nb; b++) {
+        const lo = bounds[b];
+        const hi = bounds[b + 1];
+        if (hi <= lo) continue;
+        let sum = 0;
+        for (let j = lo; j < hi; j++) {
+          const a = Math.abs(y0[j]);
+          const c = Math.abs(y1[j]);
+          const r = err[j] / (atol + rtol * (a > c ? a : c));
+          sum += r * r;
+        }
+        const v = Math.sqrt(sum / (hi - lo));
+        if (!(v <= worst)) worst = v; // NaN propagates
+      }
+      for (let j = 0; j < y1.length; j++) if (!Number.isFinite(y1[j])) return NaN;
+      return worst;
+    },
+  };
+}
+
 export function adjointBacksolve(input: BacksolveInput): BacksolveResult {
   const { model, t, zhat, cotangents } = input;
   const n = model.n;
@@ -95,10 +140,10 @@ export function adjointBacksolve(input: BacksolveInput): BacksolveResult {
   y.set(zhat[N], 0);
   addInto(y, n, cotangents[N]);
   const opts: OdeOptions = { ...input.options, recordSteps: input.record ?? false };
-  if (input.seminorm) opts.normChannels = 2 * n;
+  const backend = mixedNormBackend(adjointBlocks(n, input.paramBlocks ?? [P]), input.seminorm ? 2 : undefined);
   for (let k = N; k >= 1; k--) {
     const start = y.slice();
-    const sol = odeint(aug, start, [t[k], t[k - 1]], opts, float64Backend);
+    const sol = odeint(aug, start, [t[k], t[k - 1]], opts, backend);
     const end = sol.ys[1];
     nfe += sol.stats.nfe;
     accepted += sol.stats.accepted;
@@ -126,6 +171,7 @@ export function adjointBacksolve(input: BacksolveInput): BacksolveResult {
     nfe,
     accepted,
     rejected,
+    backend,
   };
 }
 
@@ -144,10 +190,11 @@ export function augmentedAt(
   tk: number,
   tau: number,
   options: OdeOptions,
+  backend: Backend<Float64Array> = float64Backend,
 ): Float64Array {
   if (tau === tk) return iv.start.slice();
   if (iv.dense) return iv.dense(tau);
-  const sol = odeint(augmentedField(model), iv.start, [tk, tau], { ...options, recordSteps: false }, float64Backend);
+  const sol = odeint(augmentedField(model), iv.start, [tk, tau], { ...options, recordSteps: false }, backend);
   return sol.ys[1];
 }
 
@@ -175,6 +222,7 @@ export function adjointGradient64(problem: ProblemData, opts: GradientOptions): 
     cotangents: cot,
     options,
     seminorm: opts.seminorm,
+    paramBlocks: paramBlocks(fp.spec).map((b) => b.size),
     record: grid !== undefined && grid.length > 0,
   });
   const result: GradientResult = {
@@ -199,7 +247,7 @@ export function adjointGradient64(problem: ProblemData, opts: GradientOptions): 
     const s = grid.map((tau) => {
       const k = intervalOf(fp.t, tau);
       if (k < 1) throw new InvalidInputError(`adjointGrid time ${tau} lies outside the observation times.`, tau);
-      const y = augmentedAt(model, back.intervals[k], fp.t[k], tau, options);
+      const y = augmentedAt(model, back.intervals[k], fp.t[k], tau, options, back.backend);
       return nest2(y.subarray(n, 2 * n), fp.batch, fp.dim);
     });
     result.adjoint = { t: grid.slice(), s };

@@ -5,6 +5,7 @@ import type { MethodName } from '../ode/types';
 import type { ProblemData } from './gradientTypes';
 import { flattenProblem, lossAndCotangents, modelOf, solverOptions } from './gradientCommon';
 import { adjointBacksolve, augmentedAt, intervalOf } from './adjointBacksolve';
+import { paramBlocks } from './params';
 
 /**
  * The continuous adjoint as a trace for figures (float64): s(τ) = dL/dz(τ), the backward-reconstructed
@@ -109,6 +110,7 @@ export function adjointTrajectory(
     cotangents: cot,
     options,
     seminorm: opts.seminorm,
+    paramBlocks: paramBlocks(fp.spec).map((b) => b.size),
     record: true,
   });
 
@@ -129,7 +131,7 @@ export function adjointTrajectory(
       }
       throw new InvalidInputError(`adjointTrajectory: time ${tau} lies outside [${fp.t[0]}, ${fp.t[N]}].`, tau);
     }
-    const y = augmentedAt(model, back.intervals[k], fp.t[k], tau, options);
+    const y = augmentedAt(model, back.intervals[k], fp.t[k], tau, options, back.backend);
     zB.set(y.subarray(0, n), g * n);
     s.set(y.subarray(n, 2 * n), g * n);
     gT.set(y.subarray(2 * n, 2 * n + P), g * P);

@@ -104,7 +104,7 @@ export function timeGradients(
     return s;
   };
   const z0 = Float64Array.from(zhat[0]);
-  out.push(-dot(gz0, model.f(t[0], z0)));
+  out.push(0 - dot(gz0, model.f(t[0], z0))); // 0 − x: no −0 when s(t₀) = 0
   for (let i = 1; i < t.length; i++) out.push(dot(cot[i], model.f(t[i], Float64Array.from(zhat[i]))));
   return out;
 }

@@ -1,7 +1,7 @@
 import { tf } from '../../tf';
 import { odeint } from '../../ode/odeint';
 import { tfjsBackend } from '../../ode/backendTfjs';
-import type { OdeOptions, VectorField } from '../../ode/types';
+import type { Backend, OdeOptions, VectorField } from '../../ode/types';
 import { InvalidInputError } from '../../ode/errors';
 import type { GradientOptions, GradientResult, ProblemData } from '../gradientTypes';
 import {
@@ -37,6 +37,40 @@ export function augmentedField32(ctx: Context32): VectorField<tf.Tensor[]> {
   };
 }
 
+/**
+ * tfjs backend with the adjoint's mixed error norm (see adjointBacksolve.ts mixedNormBackend): the max
+ * over tuple entries (z, s, each parameter tensor) of each entry's RMS error ratio; `entriesUsed` = 2
+ * gives the seminorm. Reads the float32 data directly (no tfjs ops).
+ */
+export function mixedNormTfjs(entriesUsed?: number): Backend<tf.Tensor[]> {
+  return {
+    ...tfjsBackend,
+    errorNorm(err, y0, y1, rtol, atol) {
+      const m = Math.min(entriesUsed ?? err.length, err.length);
+      let worst = 0;
+      for (let e = 0; e < m; e++) {
+        const ev = err[e].dataSync();
+        const a = y0[e].dataSync();
+        const b = y1[e].dataSync();
+        let sum = 0;
+        for (let j = 0; j < ev.length; j++) {
+          const aa = Math.abs(a[j]);
+          const bb = Math.abs(b[j]);
+          const r = ev[j] / (atol + rtol * (aa > bb ? aa : bb));
+          sum += r * r;
+        }
+        const v = ev.length === 0 ? 0 : Math.sqrt(sum / ev.length);
+        if (!(v <= worst)) worst = v;
+      }
+      for (const y of y1) {
+        const d = y.dataSync();
+        for (let j = 0; j < d.length; j++) if (!Number.isFinite(d[j])) return NaN;
+      }
+      return worst;
+    },
+  };
+}
+
 /** The 'adjoint' gradient mode in float32 (tfjs), same algorithm as adjointBacksolve.ts. */
 export function adjointGradient32(problem: ProblemData, opts: GradientOptions): GradientResult {
   const fp = flattenProblem(problem);
@@ -54,7 +88,7 @@ export function adjointGradient32(problem: ProblemData, opts: GradientOptions): 
     const { loss, cot } = lossAndCotangents(fp, zhat);
     const aug = augmentedField32(ctx);
     const backOpts: OdeOptions = { ...options, recordSteps: opts.adjointGrid !== undefined };
-    if (opts.seminorm) backOpts.normChannels = 2;
+    const backend = mixedNormTfjs(opts.seminorm ? 2 : undefined);
     const cotT = (i: number): tf.Tensor => tf.tensor2d(Float32Array.from(cot[i]), shape, 'float32');
     // y = [ẑ_N, ∂L/∂ẑ_N, 0…]
     y = [tf.clone(zs[N][0]), cotT(N), ...ctx.params.map((p) => tf.zerosLike(p))];
@@ -63,7 +97,7 @@ export function adjointGradient32(problem: ProblemData, opts: GradientOptions): 
     let rejected = 0;
     const dense: ((tau: number) => Float64Array)[] = [];
     for (let k = N; k >= 1; k--) {
-      const sol = odeint(aug, y, [fp.t[k], fp.t[k - 1]], backOpts, tfjsBackend);
+      const sol = odeint(aug, y, [fp.t[k], fp.t[k - 1]], backOpts, backend);
       nfe += sol.stats.nfe;
       accepted += sol.stats.accepted;
       rejected += sol.stats.rejected;

@@ -21,6 +21,16 @@ export function backpropGradient32(problem: ProblemData, opts: GradientOptions):
   let value: tf.Scalar | null = null;
   let grads: tf.Tensor[] = [];
   try {
+    if (fp.t.length === 1) {
+      // Nothing to differentiate (the loss is identically 0; tfjs refuses a gradient of an unconnected value).
+      const z0 = Float64Array.from(ctx.z0.dataSync());
+      return {
+        loss: 0,
+        zhat: nest3([z0], fp.batch, fp.dim),
+        grad: { z0: nest2(new Float64Array(z0.length), fp.batch, fp.dim), params: unpackParams(fp.spec, new Float64Array(fp.theta.length)), t: [0] },
+        stats: { nfeForward: 0, nfeBackward: 0, stepsForward: 0, stepsBackward: 0, rejectedForward: 0, rejectedBackward: 0, peakBytes: ctx.peakBytes },
+      };
+    }
     const m = ctx.params.length;
     const run = tf.valueAndGrads((...xs: tf.Tensor[]) => {
       const sol = odeint(forwardField32(ctx, xs.slice(1, 1 + m)), [xs[0]], fp.t, options, tfjsBackend);
