@@ -8,7 +8,7 @@ import seedJson from '../../tests/reference/seed-four-samples.json';
 import linearJson from '../../tests/reference/linear-2d.json';
 import { odeint } from '../ode/odeint';
 import { float64Backend } from '../ode/backendFloat64';
-import { parseProblem, nestBatch, flattenBatch, type Problem, type DynamicsSpec } from './problem';
+import { parseProblem, nestBatch, flattenBatch, type Problem, type SpiralSpec } from './problem';
 import { spiralDynamics, ODE_DEMO_A } from './dynamics/spiral';
 import { exactStates } from './exact';
 import { gaussian, gaussianMatrix, mulberry32 } from './random';
@@ -29,11 +29,10 @@ export function linear2d(): Problem {
 }
 
 /** The true spiral of torchdiffeq's ode_demo (dz/dt = (z∘z∘z)·A), used for spiralMlp's targets. */
-export const TRUE_SPIRAL: DynamicsSpec = { kind: 'spiral', A: ODE_DEMO_A.map((r) => r.slice()) };
+export const TRUE_SPIRAL: SpiralSpec = { kind: 'spiral', A: ODE_DEMO_A.map((r) => r.slice()) };
 
 /** States of the true spiral at `t` from z0 [batch][D] (float64 dopri5, rtol = atol = 1e-12). */
 export function trueSpiralStates(z0: readonly (readonly number[])[], t: readonly number[]): number[][][] {
-  if (TRUE_SPIRAL.kind !== 'spiral') throw new Error('unreachable');
   const dyn = spiralDynamics(TRUE_SPIRAL);
   const sol = odeint((tt, z) => dyn.f(tt, z), flattenBatch(z0), t, { rtol: 1e-12, atol: 1e-12 }, float64Backend);
   return sol.ys.map((y) => nestBatch(y, 2));

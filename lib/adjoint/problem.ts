@@ -213,7 +213,7 @@ function checkLayers(path: string, layers: readonly MlpLayer[], D: number, timeI
   }
 }
 
-/** The state dimension a dynamics spec implies, or null when it adapts to z0 (checked separately). */
+/** The dynamics' shapes against the state dimension D of z0. */
 function checkDynamics(path: string, dyn: DynamicsSpec, D: number): void {
   switch (dyn.kind) {
     case 'mlp':
