@@ -8,9 +8,11 @@
 //   loss, step-count, seed, z0-x, z0-y,
 //   z{i}-x, z{i}-y (samples, i = 1..3), zhat-{i}-x, zhat-{i}-y (predictions), sqerr-{i} (|ẑᵢ − zᵢ|²)
 // data-control names: step, train, redraw, reset (the hidable ones, see urlState.ts).
+// After hydration the root carries data-ready (tests wait for it before pressing keys).
 // After an interaction the root carries data-recompute-ms (last) and data-recompute-max-ms (worst)
-// of the float64 recompute per drag/key event, for the e2e timing report.
-import { useCallback, useRef, useState } from 'react';
+// of the float64 recompute per drag/key event, and data-step-ms (adjoint gradient step + recompute
+// of the last "Gradient step" click), for the e2e timing report.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WidgetProps } from '@/components/embed/widgetTypes';
 import { useReportEmbedState } from '@/components/embed/EmbedStateContext';
 import { formatNumber } from '@/components/viz/format';
@@ -120,8 +122,10 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
     const v = viewRef.current;
     if (!v || training.running) return;
     try {
+      const t0 = performance.now();
       const r = gradientStep(v.state, v.fig.samples);
       const shown = show(r.state);
+      if (rootRef.current) rootRef.current.dataset.stepMs = (performance.now() - t0).toFixed(2);
       if (shown) {
         announce(
           r.moved
@@ -152,6 +156,11 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
     const shown = show(startState);
     if (shown) announce(`Reset: loss ${fmt(shown.fig.loss)}.`);
   };
+
+  // Set outside React's attributes so server and first client render stay identical.
+  useEffect(() => {
+    rootRef.current?.setAttribute('data-ready', '');
+  }, []);
 
   useReportEmbedState(view ? toUrlState(view.state.z0, view.state.seed) : {});
 
