@@ -5,7 +5,8 @@
 // grid), Enter/Space select. The focused or hovered cell's value shows in a tooltip.
 //
 // Test hooks on each cell (<g role="gridcell">): data-value="<name>[i,j]" (the site's data-value
-// naming), data-number = the raw value (String(v), full precision), data-row, data-col, data-color.
+// naming), data-number = the raw value (String(v), full precision), data-row, data-col; the colour is
+// the fill of its rect.viz-cell.
 //
 //   <Heatmap width={w} height={h} title="∂f/∂z at τ" name="J" values={[[1, -2], [0.5, 0]]}
 //     rowLabels={['f₁', 'f₂']} colLabels={['z₁', 'z₂']} legend="∂fᵢ/∂zⱼ" />
@@ -17,6 +18,7 @@ import { formatNumber } from './format';
 import { moveCell } from './heatmapNav';
 import { symmetricDomain, flatten } from './scales';
 import { Tooltip } from './Tooltip';
+import { r2 } from './geometry';
 
 export interface ColumnGroup {
   label: string;
@@ -60,7 +62,6 @@ export function Heatmap(props: HeatmapProps) {
   const active: [number, number] = [Math.max(0, Math.min(rawActive[0], rows - 1)), Math.max(0, Math.min(rawActive[1], cols - 1))];
   const [hover, setHover] = useState<[number, number] | null>(null);
   const [focused, setFocused] = useState<[number, number] | null>(null);
-  const cellRefs = useRef(new Map<number, SVGGElement>());
 
   const top = (colGroups && colGroups.length > 0 ? 20 : 0) + (colLabels ? 18 : 0) + 2;
   const left = rowLabels ? rowLabelWidth : 2;
@@ -77,10 +78,18 @@ export function Heatmap(props: HeatmapProps) {
     return `${rowName(i)}, ${g ? `${g.label} ` : ''}${colName(j)}: ${format(values[i][j])}`;
   };
 
+  // One delegated set of handlers on the grid instead of five closures per cell: a 2 × 252 parameter
+  // Jacobian has 504 cells. Cells are found by their data-row/data-col attributes.
+  const gridRef = useRef<SVGGElement>(null);
+  const cellAt = (target: EventTarget | null): [number, number] | null => {
+    const el = target instanceof Element ? target.closest('[data-row]') : null;
+    if (!el) return null;
+    return [Number(el.getAttribute('data-row')), Number(el.getAttribute('data-col'))];
+  };
   const focusCell = useCallback((i: number, j: number) => {
     setActive([i, j]);
-    cellRefs.current.get(i * cols + j)?.focus();
-  }, [cols]);
+    gridRef.current?.querySelector<SVGGElement>(`[data-row="${i}"][data-col="${j}"]`)?.focus();
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if ((e.key === 'Enter' || e.key === ' ') && onSelect) {
@@ -93,6 +102,53 @@ export function Heatmap(props: HeatmapProps) {
     e.preventDefault();
     focusCell(next[0], next[1]);
   };
+
+  // The cells re-render only when data, layout, the tab stop or the selection change — not on hover
+  // or tooltip updates, which on a 2 × 252 grid would otherwise re-diff 504 cells per pointer move.
+  const hasSelect = !!onSelect;
+  const [a0, a1] = active;
+  const s0 = selected ? selected[0] : -1;
+  const s1 = selected ? selected[1] : -1;
+  const cellRows = useMemo(
+    () =>
+      Array.from({ length: rows }, (_, i) => (
+        <g key={i} role="row" aria-rowindex={i + 1}>
+          {showRowLabels && (
+            <text role="rowheader" x={left - 6} y={top + (i + 0.5) * ch} dy="0.32em" textAnchor="end" className="viz-muted">{rowName(i)}</text>
+          )}
+          {Array.from({ length: cols }, (_, j) => {
+            const v = values[i][j];
+            const fill = scale(v);
+            const isActive = a0 === i && a1 === j;
+            const isSelected = s0 === i && s1 === j;
+            const x = left + j * cw;
+            const y = top + i * ch;
+            return (
+              <g
+                key={j}
+                role="gridcell"
+                tabIndex={isActive ? 0 : -1}
+                aria-label={cellName(i, j)}
+                aria-selected={hasSelect ? isSelected : undefined}
+                data-value={`${name}[${i},${j}]`}
+                data-number={String(v)}
+                data-row={i}
+                data-col={j}
+              >
+                <rect className="viz-cell" x={r2(x)} y={r2(y)} width={r2(cw)} height={r2(ch)} fill={fill} />
+                {textInside && (
+                  <text x={r2(x + cw / 2)} y={r2(y + ch / 2)} dy="0.32em" textAnchor="middle" style={{ fill: textColorOn(fill) }} aria-hidden="true">
+                    {format(v)}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </g>
+      )),
+    // cellName/rowName are derived from the listed inputs
+    [values, rows, cols, scale, a0, a1, s0, s1, hasSelect, left, top, cw, ch, textInside, showRowLabels, rowLabels, colLabels, colGroups, format, name],
+  );
 
   const tip = hover ?? focused;
   return (
@@ -108,7 +164,19 @@ export function Heatmap(props: HeatmapProps) {
             ))}
           </g>
         )}
-        <g role="grid" aria-label={title} aria-rowcount={rows} aria-colcount={cols} onKeyDown={onKeyDown}>
+        <g
+          ref={gridRef}
+          role="grid"
+          aria-label={title}
+          aria-rowcount={rows}
+          aria-colcount={cols}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => { const c = cellAt(e.target); if (c) { setActive(c); setFocused(c); } }}
+          onBlur={() => setFocused(null)}
+          onPointerOver={(e) => setHover(cellAt(e.target))}
+          onPointerLeave={() => setHover(null)}
+          onClick={(e) => { const c = cellAt(e.target); if (c) { setActive(c); onSelect?.(c[0], c[1]); } }}
+        >
           {showColLabels && (
             <g role="row">
               {colLabels.map((c, j) => (
@@ -116,52 +184,11 @@ export function Heatmap(props: HeatmapProps) {
               ))}
             </g>
           )}
-          {Array.from({ length: rows }, (_, i) => (
-            <g key={i} role="row" aria-rowindex={i + 1}>
-              {showRowLabels && (
-                <text role="rowheader" x={left - 6} y={top + (i + 0.5) * ch} dy="0.32em" textAnchor="end" className="viz-muted">{rowName(i)}</text>
-              )}
-              {Array.from({ length: cols }, (_, j) => {
-                const v = values[i][j];
-                const fill = scale(v);
-                const isActive = active[0] === i && active[1] === j;
-                const isSelected = !!selected && selected[0] === i && selected[1] === j;
-                const x = left + j * cw;
-                const y = top + i * ch;
-                return (
-                  <g
-                    key={j}
-                    ref={(el) => { if (el) cellRefs.current.set(i * cols + j, el); else cellRefs.current.delete(i * cols + j); }}
-                    role="gridcell"
-                    className="viz-heatmap-cell"
-                    tabIndex={isActive ? 0 : -1}
-                    aria-colindex={j + 1}
-                    aria-label={cellName(i, j)}
-                    aria-selected={onSelect ? isSelected : undefined}
-                    data-value={`${name}[${i},${j}]`}
-                    data-number={String(v)}
-                    data-row={i}
-                    data-col={j}
-                    data-color={fill}
-                    onFocus={() => { setActive([i, j]); setFocused([i, j]); }}
-                    onBlur={() => setFocused(null)}
-                    onPointerEnter={() => setHover([i, j])}
-                    onPointerLeave={() => setHover(null)}
-                    onClick={() => { setActive([i, j]); onSelect?.(i, j); }}
-                  >
-                    <rect className="viz-cell" x={x} y={y} width={cw} height={ch} fill={fill} />
-                    <rect className="viz-focus-ring" x={x + 1.5} y={y + 1.5} width={Math.max(0, cw - 3)} height={Math.max(0, ch - 3)} />
-                    {textInside && (
-                      <text x={x + cw / 2} y={y + ch / 2} dy="0.32em" textAnchor="middle" style={{ fill: textColorOn(fill) }} aria-hidden="true">
-                        {format(v)}
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
-            </g>
-          ))}
+          {cellRows}
         </g>
+        {focused && focused[0] < rows && focused[1] < cols && (
+          <rect className="viz-heatmap-focus" x={r2(left + focused[1] * cw + 1.5)} y={r2(top + focused[0] * ch + 1.5)} width={r2(Math.max(1, cw - 3))} height={r2(Math.max(1, ch - 3))} aria-hidden="true" />
+        )}
         {colGroups && colGroups.slice(1).map((g) => (
           <line key={`sep-${g.start}`} x1={left + g.start * cw} x2={left + g.start * cw} y1={top - 2} y2={top + rows * ch} style={{ stroke: 'var(--viz-fg)', strokeWidth: 1.5 }} aria-hidden="true" />
         ))}

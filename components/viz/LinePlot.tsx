@@ -98,7 +98,7 @@ export function LinePlot(props: LinePlotProps) {
           .defined((i) => Number.isFinite(s.x[i]) && Number.isFinite(s.y[i]) && (!yLog || s.y[i] > 0))
           .x((i) => x(s.x[i]))
           .y((i) => y(s.y[i]));
-        return gen(idx) ?? '';
+        return gen.digits(1)(idx) ?? '';
       }),
     [series, x, y, yLog],
   );

@@ -123,7 +123,7 @@ export function PhasePlane(props: PhasePlaneProps) {
   const paths = useMemo(
     () => trajectories.map((t) => {
       const idx = Array.from({ length: Math.min(t.x.length, t.y.length) }, (_, i) => i);
-      return d3line<number>().defined((i) => Number.isFinite(t.x[i]) && Number.isFinite(t.y[i])).x((i) => x(t.x[i])).y((i) => y(t.y[i]))(idx) ?? '';
+      return d3line<number>().digits(1).defined((i) => Number.isFinite(t.x[i]) && Number.isFinite(t.y[i])).x((i) => x(t.x[i])).y((i) => y(t.y[i]))(idx) ?? '';
     }),
     [trajectories, x, y],
   );

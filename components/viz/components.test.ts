@@ -15,6 +15,7 @@ import { LiveRegion } from './LiveRegion';
 import { linearScale } from './scales';
 import { NEUTRAL } from './colors';
 
+const cellFills = (html: string) => [...html.matchAll(/<rect class="viz-cell"[^>]*?fill="([^"]*)"/g)].map((m) => m[1]);
 const attrs = (html: string, tag: string, attr: string) =>
   [...html.matchAll(new RegExp(`<${tag}[^>]*?\\s${attr}="([^"]*)"`, 'g'))].map((m) => m[1]);
 
@@ -31,7 +32,7 @@ describe('Heatmap of a fixed 2×2 matrix', () => {
       'f₁, z₁: 1', 'f₁, z₂: −2', 'f₂, z₁: 0', 'f₂, z₂: 2',
     ]);
     // symmetric domain [−2, 2]: 0 is neutral, ±2 the ends of PuOr, 1 half-way to orange
-    expect(attrs(html, 'g', 'data-color')).toEqual(['#ee9d3d', '#2d004b', NEUTRAL, '#7f3b08']);
+    expect(cellFills(html)).toEqual(['#ee9d3d', '#2d004b', NEUTRAL, '#7f3b08']);
   });
   test('roving tabindex: exactly one cell in the tab order', () => {
     expect(attrs(html, 'g', 'tabindex')).toEqual(['0', '-1', '-1', '-1']);
@@ -53,7 +54,8 @@ describe('Heatmap of a fixed 2×2 matrix', () => {
     expect(g).toContain('layer 1 W: columns 1 to 2');
     expect(g).toContain('row 1, layer 1 b column 3: 1');
     expect(g).not.toContain('Colour scale');
-    expect(attrs(g, 'g', 'data-color')[0]).toBe(attrs(g, 'g', 'data-color')[2]);
+    expect(cellFills(g)[0]).toBe(cellFills(g)[2]);
+    expect(cellFills(g)[0]).toBe('#fdd5a0'); // 1 on a fixed [−4, 4] domain: t = 0.625, a pale orange
   });
 });
 
