@@ -182,5 +182,25 @@ describe('tfjs backend', () => {
       expect(e).toBeInstanceOf(MaxStepsExceededError);
       tf.dispose([A, z0]);
     });
+
+    it('a failed solve caught inside tf.grads does not disturb the gradient of what follows', () => {
+      const A = tf.tensor2d(ref.A);
+      const z0 = tf.tensor2d(ref.z0);
+      const [g] = tf.grads((zz: tf.Tensor) => {
+        const pre = tf.mul(zz, 3); // recorded before the failure: must survive
+        try {
+          odeint(linearTf(A), [pre], ref.t, { maxSteps: 3 }, tfjsBackend);
+        } catch (err) {
+          expect(err).toBeInstanceOf(MaxStepsExceededError);
+        }
+        const sol = odeint(linearTf(A), [pre], [0, 0.5], opts, tfjsBackend);
+        return tf.sum(sol.ys[1][0]);
+      })([z0]);
+      // d/dz0 Σ exp(0.5 A)(3 z0) = 3 · 1ᵀ exp(0.5 A); exp(0.5A) = e^{-0.05} [[cos 1, sin 1], [−sin 1, cos 1]].
+      const e = Math.exp(-0.05);
+      const want = [3 * e * (Math.cos(1) - Math.sin(1)), 3 * e * (Math.sin(1) + Math.cos(1))];
+      expect(relErr(g.dataSync(), want)).toBeLessThan(1e-5);
+      tf.dispose([g, A, z0]);
+    });
   });
 });
