@@ -55,10 +55,18 @@ export interface ScrubberProps {
   /** data-value name of the shown value. */
   name?: string;
   disabled?: boolean;
+  /**
+   * Line the track up with a chart's plot area: pass the chart's layout width and margin (the
+   * Scrubber must be as wide as the chart). Without it the track has 12 px insets.
+   */
+  align?: { width: number; margin: { left: number; right: number } };
 }
 
 export function Scrubber(props: ScrubberProps) {
-  const { label, value, min, max, step, pageStep, onChange, direction = 'forward', format = formatNumber, ticks = [], draggableTicks, name, disabled = false } = props;
+  const { label, value, min, max, step, pageStep, onChange, direction = 'forward', format = formatNumber, ticks = [], draggableTicks, name, disabled = false, align } = props;
+  const inset = align && align.width > 0
+    ? { marginLeft: `${((align.margin.left / align.width) * 100).toFixed(3)}%`, marginRight: `${((align.margin.right / align.width) * 100).toFixed(3)}%` }
+    : undefined;
   const labelId = `ctl-scrub-${useId()}`;
   const areaRef = useRef<HTMLDivElement>(null);
   const thumbRef = useRef<HTMLDivElement>(null);
@@ -105,6 +113,7 @@ export function Scrubber(props: ScrubberProps) {
       <div
         ref={areaRef}
         className="ctl-scrubber-area"
+        style={inset}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={endDrag}
@@ -134,8 +143,8 @@ export function Scrubber(props: ScrubberProps) {
           onKeyDown={onKeyDown}
         />
       </div>
-      {draggableTicks && <TickLane lane={draggableTicks} min={min} max={max} step={draggableTicks.step ?? step} pageStep={pageStep} format={format} disabled={disabled} />}
-      <div className="ctl-scrubber-ends" aria-hidden="true">
+      {draggableTicks && <TickLane lane={draggableTicks} min={min} max={max} step={draggableTicks.step ?? step} pageStep={pageStep} format={format} disabled={disabled} inset={inset} />}
+      <div className="ctl-scrubber-ends" aria-hidden="true" style={inset}>
         <span>{format(min)}</span>
         <span>{format(max)}</span>
       </div>
@@ -143,8 +152,9 @@ export function Scrubber(props: ScrubberProps) {
   );
 }
 
-function TickLane({ lane, min, max, step, pageStep, format, disabled }: {
+function TickLane({ lane, min, max, step, pageStep, format, disabled, inset }: {
   lane: DraggableTicks; min: number; max: number; step: number; pageStep?: number; format: (v: number) => string; disabled: boolean;
+  inset?: { marginLeft: string; marginRight: string };
 }) {
   const laneRef = useRef<HTMLDivElement>(null);
   const dragIndex = useRef<number | null>(null);
@@ -156,7 +166,7 @@ function TickLane({ lane, min, max, step, pageStep, format, disabled }: {
     return valueAtFraction((clientX - r.left) / r.width, min, max, step);
   };
   return (
-    <div ref={laneRef} className="ctl-ticklane" data-control="draggable-ticks">
+    <div ref={laneRef} className="ctl-ticklane" data-control="draggable-ticks" style={inset}>
       {lane.values.map((v, i) => {
         const [lo, hi] = tickBounds(lane.values, i, c);
         const name = lane.labels?.[i] ?? `${stem} ${i + 1}`;

@@ -30,6 +30,10 @@ describe('Scrubber', () => {
     expect(html).toContain('data-value="tau" aria-hidden="true">0.75</output>');
     expect(html).toContain('>t₁</span>');
   });
+  test('align: the track insets match a chart margin', () => {
+    const a = renderToStaticMarkup(h(Scrubber, { label: 't', value: 0, min: 0, max: 1, step: 0.1, onChange: noop, align: { width: 400, margin: { left: 56, right: 16 } } }));
+    expect(a).toContain('class="ctl-scrubber-area" style="margin-left:14.000%;margin-right:4.000%"');
+  });
   test('draggable ticks are sliders bounded by their neighbours ± minGap', () => {
     expect(html).toContain('aria-label="observation time 1" aria-valuemin="0" aria-valuemax="1.9" aria-valuenow="1"');
     expect(html).toContain('aria-label="observation time 2" aria-valuemin="1.1" aria-valuemax="3" aria-valuenow="2"');
