@@ -41,7 +41,7 @@ export const themeTokens = {
   fg: { light: '#1a1a1a', dark: '#e6e6e6', use: 'text, axis labels, default marks' },
   muted: { light: '#5a6270', dark: '#a3acb9', use: 'tick labels, secondary text (≥ 4.5:1)' },
   grid: { light: '#e3e6ea', dark: '#2c3038', use: 'grid lines, heatmap cell borders' },
-  axis: { light: '#8a919c', dark: '#6b7380', use: 'axis domain lines and ticks' },
+  axis: { light: '#5c6370', dark: '#a2a9b4', use: 'axis domain lines and ticks (same values as app/globals.css, which also sets it)' },
   accent: { light: '#0072B2', dark: '#56B4E9', use: 'emphasis in controls (same hue as series 0)' },
   rule: { light: '#1a1a1a', dark: '#e6e6e6', use: 'current-time rule (τ): neutral, so it never reads as a series' },
   marker: { light: '#5a6270', dark: '#a3acb9', use: 'observation-time markers' },
