@@ -135,7 +135,7 @@ export function Scrubber(props: ScrubberProps) {
           aria-labelledby={labelId}
           aria-valuemin={min}
           aria-valuemax={max}
-          aria-valuenow={value}
+          aria-valuenow={tidy(value)}
           aria-valuetext={text}
           aria-orientation="horizontal"
           aria-disabled={disabled || undefined}
@@ -177,9 +177,9 @@ function TickLane({ lane, min, max, step, pageStep, format, disabled, inset }: {
             role="slider"
             tabIndex={disabled ? -1 : 0}
             aria-label={lane.labels?.[i] ? `${stem} ${name}` : name}
-            aria-valuemin={lo}
-            aria-valuemax={hi}
-            aria-valuenow={v}
+            aria-valuemin={tidy(lo)}
+            aria-valuemax={tidy(hi)}
+            aria-valuenow={tidy(v)}
             aria-valuetext={format(v)}
             aria-disabled={disabled || undefined}
             data-tick={i}
@@ -212,4 +212,9 @@ function TickLane({ lane, min, max, step, pageStep, format, disabled, inset }: {
       })}
     </div>
   );
+}
+
+/** aria-valuenow without float noise (1.1166299999999 → 1.11663): assistive tech may read it raw. */
+function tidy(v: number): number {
+  return Number.isFinite(v) ? Number(v.toPrecision(6)) : v;
 }
