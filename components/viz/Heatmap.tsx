@@ -8,6 +8,9 @@
 // naming), data-number = the raw value (String(v), full precision), data-row, data-col; the colour is
 // the fill of its rect.viz-cell.
 //
+// Keep width and height proportional (useChartSize's aspect): a fixed height with a measured width
+// changes the drawn box at hydration (the SVG scales with its width).
+//
 //   <Heatmap width={w} height={h} title="∂f/∂z at τ" name="J" values={[[1, -2], [0.5, 0]]}
 //     rowLabels={['f₁', 'f₂']} colLabels={['z₁', 'z₂']} legend="∂fᵢ/∂zⱼ" />
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
