@@ -3,6 +3,7 @@
 // network's trajectory (dashed) with its predictions ẑ1..ẑ3 (filled), the error segments between
 // each pair, and z0 as the draggable point (pointer or arrow keys; Shift for ten steps).
 import { useMemo } from 'react';
+import { useChartSize } from '@/components/viz/useChartSize';
 import { PhasePlane, type PlanePoint, type PlaneSegment, type Trajectory } from '@/components/viz/PhasePlane';
 import { categoricalVar } from '@/components/viz/theme';
 import { formatNumber } from '@/components/viz/format';
@@ -12,10 +13,13 @@ import { SUB, TRUE_COLOR, PRED_COLOR, PRED_DASH, PLOT_DOMAIN } from './labels';
 export interface SamplesPlaneProps {
   fig: SamplesFigure;
   onMoveZ0: (x: number, y: number) => void;
+  /** Layout width on the server and before measuring (the drawing is square). */
   size: number;
 }
 
 export function SamplesPlane({ fig, onMoveZ0, size }: SamplesPlaneProps) {
+  // Re-laid out at the measured width (same aspect, so nothing moves): true-size text at 360 px.
+  const { ref, width } = useChartSize({ defaultWidth: size, aspect: 1, minWidth: 240, maxWidth: 560 });
   const trajectories = useMemo<Trajectory[]>(
     () => [
       { id: 'truth', label: 'true trajectory z(t)', x: fig.truth.x, y: fig.truth.y, color: TRUE_COLOR },
@@ -48,18 +52,20 @@ export function SamplesPlane({ fig, onMoveZ0, size }: SamplesPlaneProps) {
   );
   const z0 = fig.samples[0];
   return (
-    <PhasePlane
-      width={size}
-      height={size}
-      title="Phase plane: true trajectory and samples, neural ODE and predictions"
-      description="Drag z₀ (or focus it and use the arrow keys) to start both systems elsewhere."
-      trajectories={trajectories}
-      points={points}
-      segments={segments}
-      xDomain={PLOT_DOMAIN}
-      yDomain={PLOT_DOMAIN}
-      margin={{ top: 12, right: 12, bottom: 40, left: 44 }}
-      drag={{ x: z0[0], y: z0[1], label: 'z₀', onChange: onMoveZ0, step: KEY_STEP, color: categoricalVar(2) }}
-    />
+    <div ref={ref}>
+      <PhasePlane
+        width={width}
+        height={width}
+        title="Phase plane: true trajectory and samples, neural ODE and predictions"
+        description="Drag z₀ (or focus it and use the arrow keys) to start both systems elsewhere."
+        trajectories={trajectories}
+        points={points}
+        segments={segments}
+        xDomain={PLOT_DOMAIN}
+        yDomain={PLOT_DOMAIN}
+        margin={{ top: 12, right: 12, bottom: 44, left: 56 }}
+        drag={{ x: z0[0], y: z0[1], label: 'z₀', onChange: onMoveZ0, step: KEY_STEP, color: categoricalVar(2) }}
+      />
+    </div>
   );
 }
