@@ -56,7 +56,9 @@ const STEP_CHOICES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
 function Value({ name, value }: { name: string; value: number }) {
   return (
-    <dd data-value={name} data-number={String(value)}>
+    // The last bits of a float64 solve may differ between the server's engine and the browser's, and
+    // a readout near 1e-12 (the backward drift) shows them: the client's value simply wins.
+    <dd data-value={name} data-number={String(value)} suppressHydrationWarning>
       {fmt(value)}
     </dd>
   );

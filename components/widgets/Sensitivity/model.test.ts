@@ -214,7 +214,7 @@ describe('every preset', () => {
 
 describe('failures and URL state', () => {
   it('a tiny step budget raises lib/ode MaxStepsExceededError (shown in the banner)', () => {
-    expect(() => traceFor('seed', SEED_OBS, 5)).toThrow(MaxStepsExceededError);
+    expect(() => traceFor('seed', SEED_OBS, 10)).toThrow(MaxStepsExceededError);
   });
 
   it('the exact linear solution agrees with the solver', () => {

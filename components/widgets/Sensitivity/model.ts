@@ -23,7 +23,7 @@ import {
 import { discreteProduct, discreteSAt, type DiscreteTrace } from './discreteProduct';
 
 // ---- URL / embed state ----
-export const STEP_BUDGETS = [10_000, 200, 20] as const;
+export const STEP_BUDGETS = [10_000, 100, 10] as const;
 
 export const sensitivitySchema = z.object({
   ...sharedStateShape,
