@@ -80,7 +80,7 @@ describe('grad CLI output', () => {
   });
 
   it('description and expected are optional', async () => {
-    const p = readRef('seed-four-samples');
+    const p: Record<string, unknown> = readRef('seed-four-samples');
     delete p.expected;
     delete p.description;
     const r = await main([writeProblem(p)]);

@@ -17,14 +17,18 @@ import {
 } from '../gradientCommon';
 import { intervalOf } from '../adjointBacksolve';
 import { type Context32, forwardField32, makeContext32 } from './context32';
+import { mlpAugmentedField32 } from './mlpAdjoint32';
+import type { DynamicsSpec } from '../problem';
 
 /**
  * The augmented adjoint field on the tuple [z, s, gθ₁, …, gθ_m] (tfjs, float32):
  * [f(z, t), −sᵀ∂f/∂z, −sᵀ∂f/∂θ₁, …]. One tf.valueAndGrads with dy = −s gives f and all the VJPs in one
  * forward + one backward pass over the dynamics' ops; the sign is folded into dy (one neg, not m + 1).
  */
-export function augmentedField32(ctx: Context32): VectorField<tf.Tensor[]> {
+export function augmentedField32(ctx: Context32, spec?: DynamicsSpec): VectorField<tf.Tensor[]> {
   const { dyn, params } = ctx;
+  // The MLP (the models of the article and the bench) has a hand-written, tape-free VJP: ~3x fewer ops.
+  if (spec?.kind === 'mlp') return mlpAugmentedField32(spec, params, () => ctx.sample());
   const m = params.length;
   return (t, y) => {
     ctx.sample();
@@ -86,7 +90,7 @@ export function adjointGradient32(problem: ProblemData, opts: GradientOptions): 
     zs = fwd.ys;
     const zhat = zs.map((v) => Float64Array.from(v[0].dataSync()));
     const { loss, cot } = lossAndCotangents(fp, zhat);
-    const aug = augmentedField32(ctx);
+    const aug = augmentedField32(ctx, fp.spec);
     const backOpts: OdeOptions = { ...options, recordSteps: opts.adjointGrid !== undefined };
     const backend = mixedNormTfjs(opts.seminorm ? 2 : undefined);
     const cotT = (i: number): tf.Tensor => tf.tensor2d(Float32Array.from(cot[i]), shape, 'float32');

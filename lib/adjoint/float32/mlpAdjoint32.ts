@@ -1,0 +1,54 @@
+import { tf } from '../../tf';
+import type { VectorField } from '../../ode/types';
+import type { MlpSpec } from '../problem';
+
+/**
+ * The MLP's augmented adjoint field [f, −sᵀ∂f/∂z, −sᵀ∂f/∂W₁, −sᵀ∂f/∂b₁, …] written out in tfjs ops,
+ * instead of tf.valueAndGrads over f: no gradient tape, and the fewest ops (on the cpu backend every op
+ * costs a few µs whatever its size). For the 2-50-2 tanh model on cubed inputs: 18 ops per evaluation.
+ * Layer by layer (row-vector convention x·W + b):
+ *   forward  u_l = x_l·W_l + b_l (one fused matMul), x_{l+1} = act(u_l);
+ *   backward g = −s;  gW_l = x_lᵀ·g,  gb_l = Σ_rows g,  g ← (g·W_lᵀ) ∘ act′(u_{l−1});
+ *   input    x₀ = z³ (cubeInput) → gz = g₀ ∘ 3z²;  the time column (timeInput) is dropped from g₀.
+ */
+export function mlpAugmentedField32(spec: MlpSpec, params: readonly tf.Tensor[], sample: () => void): VectorField<tf.Tensor[]> {
+  const L = spec.layers.length;
+  const tanh = spec.activation === 'tanh';
+  const Ws = params.filter((_, i) => i % 2 === 0) as tf.Tensor2D[];
+  const bs = params.filter((_, i) => i % 2 === 1) as tf.Tensor1D[];
+  return (t, y) => {
+    sample();
+    const z = y[0] as tf.Tensor2D;
+    const B = z.shape[0];
+    const D = z.shape[1];
+    const zsq = spec.cubeInput ? tf.square(z) : null;
+    let x0: tf.Tensor2D = zsq ? tf.mul(zsq, z) : z;
+    if (spec.timeInput) x0 = tf.concat([x0, tf.fill([B, 1], t) as tf.Tensor2D], 1);
+    const xs: tf.Tensor2D[] = [x0];
+    const us: tf.Tensor2D[] = [];
+    let out: tf.Tensor2D = x0;
+    for (let l = 0; l < L; l++) {
+      const u = tf.fused.matMul({ a: xs[l], b: Ws[l], bias: bs[l] }) as tf.Tensor2D;
+      us.push(u);
+      if (l < L - 1) xs.push((tanh ? tf.tanh(u) : tf.softplus(u)) as tf.Tensor2D);
+      else out = u;
+    }
+    let g: tf.Tensor2D = tf.neg(y[1]) as tf.Tensor2D;
+    const gParams: tf.Tensor[] = new Array<tf.Tensor>(2 * L);
+    for (let l = L - 1; l >= 0; l--) {
+      gParams[2 * l] = tf.matMul(xs[l], g, true, false);
+      gParams[2 * l + 1] = tf.sum(g, 0);
+      const gx: tf.Tensor2D = tf.matMul(g, Ws[l], false, true);
+      if (l > 0) {
+        const h = xs[l];
+        const dact = (tanh ? tf.sub(1, tf.square(h)) : tf.sigmoid(us[l - 1])) as tf.Tensor2D;
+        g = tf.mul(gx, dact);
+      } else {
+        g = gx;
+      }
+    }
+    let gz: tf.Tensor2D = spec.timeInput ? tf.slice(g, [0, 0], [B, D]) : g;
+    if (zsq) gz = tf.mul(gz, tf.mul(zsq, 3) as tf.Tensor2D);
+    return [out, gz, ...gParams];
+  };
+}
