@@ -16,7 +16,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WidgetProps } from '@/components/embed/widgetTypes';
 import { useReportEmbedState } from '@/components/embed/EmbedStateContext';
 import { formatNumber } from '@/components/viz/format';
-import { LiveRegion, useAnnouncer } from '@/components/viz/LiveRegion';
+import { useAnnouncer } from '@/components/viz/LiveRegion';
+import { WidgetFrame, type ControlItem, type Readout } from '@/components/controls/WidgetFrame';
+import { ReadoutList } from './ReadoutList';
+import { Button } from '@/components/controls/Button';
 import { useReducedMotion } from '@/components/viz/useReducedMotion';
 import {
   TRAIN_STEPS,
@@ -40,11 +43,7 @@ interface View {
   fig: SamplesFigure;
 }
 
-type Computed = { ok: true; view: View; ms: number } | { ok: false; error: string };
-
-function describeError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+type Computed = { ok: true; view: View; ms: number } | { ok: false; error: unknown };
 
 /** Every lib call is wrapped: a failure leaves the last good view on screen and reports the message. */
 function compute(state: SamplesState): Computed {
@@ -54,7 +53,7 @@ function compute(state: SamplesState): Computed {
     const ms = typeof performance !== 'undefined' ? performance.now() - t0 : 0;
     return { ok: true, view: { state, fig }, ms };
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    return { ok: false, error: err };
   }
 }
 
@@ -66,10 +65,12 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
     const c = compute(startState);
     return c.ok ? c.view : null;
   });
-  const [error, setError] = useState<string | null>(() => (view ? null : 'The figure could not be computed.'));
+  const [error, setError] = useState<unknown>(() => (view ? null : new Error('The figure could not be computed.')));
   const viewRef = useRef(view);
   viewRef.current = view;
-  const rootRef = useRef<HTMLDivElement>(null);
+  // The widget root is WidgetFrame's; test/timing markers go on it through this inner element.
+  const innerRef = useRef<HTMLDivElement>(null);
+  const root = (): HTMLElement | null => innerRef.current?.closest<HTMLElement>('[data-widget]') ?? null;
   const timing = useRef({ last: 0, max: 0 });
   const reducedMotion = useReducedMotion();
   const { message, announce } = useAnnouncer();
@@ -98,7 +99,7 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
       if (v && done) announce(`Trained: ${v.state.steps} steps, loss ${fmt(v.fig.loss)}.`);
       return v !== null;
     },
-    onError: (err) => setError(describeError(err)),
+    onError: setError,
     reducedMotion,
   });
 
@@ -109,9 +110,10 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
       const next = setZ0(v.state, [x, y]);
       if (next === v.state) return;
       const shown = show(next);
-      if (rootRef.current) {
-        rootRef.current.dataset.recomputeMs = timing.current.last.toFixed(2);
-        rootRef.current.dataset.recomputeMaxMs = timing.current.max.toFixed(2);
+      const el = root();
+      if (el) {
+        el.dataset.recomputeMs = timing.current.last.toFixed(2);
+        el.dataset.recomputeMaxMs = timing.current.max.toFixed(2);
       }
       if (shown) announce(`z₀ = (${fmt(shown.state.z0[0])}, ${fmt(shown.state.z0[1])}), loss ${fmt(shown.fig.loss)}.`);
     },
@@ -125,7 +127,8 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
       const t0 = performance.now();
       const r = gradientStep(v.state, v.fig.samples);
       const shown = show(r.state);
-      if (rootRef.current) rootRef.current.dataset.stepMs = (performance.now() - t0).toFixed(2);
+      const el = root();
+      if (el) el.dataset.stepMs = (performance.now() - t0).toFixed(2);
       if (shown) {
         announce(
           r.moved
@@ -134,7 +137,7 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
         );
       }
     } catch (err) {
-      setError(describeError(err));
+      setError(err);
     }
   };
 
@@ -159,121 +162,136 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
 
   // Set outside React's attributes so server and first client render stay identical.
   useEffect(() => {
-    rootRef.current?.setAttribute('data-ready', '');
+    root()?.setAttribute('data-ready', '');
   }, []);
 
   useReportEmbedState(view ? toUrlState(view.state.z0, view.state.seed) : {});
 
-  const isHidden = (c: string) => hidden.includes(c);
   const fig = view?.fig;
   const st = view?.state;
 
-  return (
-    <div ref={rootRef} data-widget="samples" className={compact ? `${styles.root} ${styles.compact}` : styles.root}>
-      {fig && st && (
-        <div className={styles.panels}>
-          <div className={styles.plane}>
-            <SamplesPlane fig={fig} onMoveZ0={onMoveZ0} size={compact ? 300 : 360} />
-          </div>
-          {!compact && (
-            <div className={styles.time}>
-              <SamplesTimePlot fig={fig} component={0} width={420} height={180} />
-              <SamplesTimePlot fig={fig} component={1} width={420} height={180} />
-            </div>
-          )}
-        </div>
-      )}
-      {error && (
-        <p role="alert" className={styles.error}>
-          {error}
-        </p>
-      )}
-      {fig && st && (
-        <div className={styles.readout}>
-          <span className={styles.loss}>
-            L = <span data-value="loss">{fmt(fig.loss)}</span>
-          </span>
-          <span>
-            gradient steps: <span data-value="step-count">{st.steps}</span>
-          </span>
-          {!compact && (
-            <>
-              <span>
-                weights: seed <span data-value="seed">{st.seed}</span>
-              </span>
-              <span>
-                z₀ = (<span data-value="z0-x">{fmt(st.z0[0])}</span>, <span data-value="z0-y">{fmt(st.z0[1])}</span>)
-              </span>
-            </>
-          )}
-        </div>
-      )}
-      {fig && !compact && (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className="viz-sr-only">Samples, predictions and squared errors at each observation time</caption>
-            <thead>
-              <tr>
-                <th scope="col">i</th>
-                <th scope="col">tᵢ</th>
-                <th scope="col">sample zᵢ</th>
-                <th scope="col">prediction ẑᵢ</th>
-                <th scope="col">|ẑᵢ − zᵢ|²</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fig.times.slice(1).map((t, k) => {
-                const i = k + 1;
-                return (
-                  <tr key={i}>
-                    <th scope="row">{i}</th>
-                    <td>{fmt(t)}</td>
-                    <td>
-                      (<span data-value={`z${i}-x`}>{fmt(fig.samples[i][0])}</span>, <span data-value={`z${i}-y`}>{fmt(fig.samples[i][1])}</span>)
-                    </td>
-                    <td>
-                      (<span data-value={`zhat-${i}-x`}>{fmt(fig.zhat[i][0])}</span>, <span data-value={`zhat-${i}-y`}>{fmt(fig.zhat[i][1])}</span>)
-                    </td>
-                    <td>
-                      <span data-value={`sqerr-${i}`} aria-label={`squared error at t${SUB[i]}`}>
-                        {fmt(fig.sqErr[i])}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className={styles.controls} role="group" aria-label="Training controls">
-        {!isHidden('step') && (
-          <button type="button" className={styles.button} data-control="step" onClick={onStep} disabled={!view || training.running}>
-            Gradient step
-          </button>
-        )}
-        {!compact && !isHidden('train') && (
-          <button type="button" className={styles.button} data-control="train" onClick={onTrain} disabled={!view} aria-pressed={training.running}>
+  const controls: ControlItem[] = [
+    {
+      name: 'step',
+      node: (
+        <Button variant="primary" data-control="step" onClick={onStep} disabled={!view || training.running}>
+          Gradient step
+        </Button>
+      ),
+    },
+  ];
+  if (!compact) {
+    controls.push(
+      {
+        name: 'train',
+        node: (
+          <Button data-control="train" onClick={onTrain} disabled={!view} aria-pressed={training.running}>
             {training.running ? 'Stop training' : `Train ${TRAIN_STEPS} steps`}
-          </button>
-        )}
-        {!compact && !isHidden('redraw') && (
-          <button type="button" className={styles.button} data-control="redraw" onClick={onRedraw} disabled={!view}>
+          </Button>
+        ),
+      },
+      {
+        name: 'redraw',
+        node: (
+          <Button data-control="redraw" onClick={onRedraw} disabled={!view}>
             Redraw weights
-          </button>
+          </Button>
+        ),
+      },
+    );
+  }
+  controls.push({
+    name: 'reset',
+    node: (
+      <Button data-control="reset" onClick={onReset} disabled={!view}>
+        Reset
+      </Button>
+    ),
+  });
+
+  const readouts: Readout[] = st && fig ? [
+    { name: 'loss', label: 'loss L', value: fig.loss, format: fmt, title: 'L = Σᵢ |ẑᵢ − zᵢ|², i = 1..3' },
+    { name: 'step-count', label: 'gradient steps', value: st.steps },
+  ] : [];
+  if (st && !compact) {
+    readouts.push(
+      { name: 'seed', label: 'weights: seed', value: st.seed, title: 'seed 0 is the article’s network; Redraw weights draws the next seed' },
+      { name: 'z0-x', label: 'z₀,₁', value: st.z0[0], format: fmt },
+      { name: 'z0-y', label: 'z₀,₂', value: st.z0[1], format: fmt },
+    );
+  }
+
+  return (
+    <WidgetFrame
+      id="samples"
+      title="Samples from a neural ODE"
+      hidden={hidden}
+      controls={controls}
+      controlsBelow
+      error={error}
+      onDismissError={() => setError(null)}
+      live={message}
+      compact={compact}
+    >
+      <div ref={innerRef} className={compact ? `${styles.root} ${styles.compact}` : styles.root}>
+        {fig && (
+          <div className={styles.panels}>
+            <div className={styles.plane}>
+              <SamplesPlane fig={fig} onMoveZ0={onMoveZ0} size={compact ? 300 : 360} />
+            </div>
+            {!compact && (
+              <div className={styles.time}>
+                <SamplesTimePlot fig={fig} component={0} width={420} height={180} />
+                <SamplesTimePlot fig={fig} component={1} width={420} height={180} />
+              </div>
+            )}
+          </div>
         )}
-        {!isHidden('reset') && (
-          <button type="button" className={styles.button} data-control="reset" onClick={onReset} disabled={!view}>
-            Reset
-          </button>
+        <ReadoutList readouts={readouts} />
+        {fig && !compact && (
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <caption className="viz-sr-only">Samples, predictions and squared errors at each observation time</caption>
+              <thead>
+                <tr>
+                  <th scope="col">i</th>
+                  <th scope="col">tᵢ</th>
+                  <th scope="col">sample zᵢ</th>
+                  <th scope="col">prediction ẑᵢ</th>
+                  <th scope="col">|ẑᵢ − zᵢ|²</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fig.times.slice(1).map((t, k) => {
+                  const i = k + 1;
+                  return (
+                    <tr key={i}>
+                      <th scope="row">{i}</th>
+                      <td>{fmt(t)}</td>
+                      <td>
+                        (<span data-value={`z${i}-x`}>{fmt(fig.samples[i][0])}</span>, <span data-value={`z${i}-y`}>{fmt(fig.samples[i][1])}</span>)
+                      </td>
+                      <td>
+                        (<span data-value={`zhat-${i}-x`}>{fmt(fig.zhat[i][0])}</span>, <span data-value={`zhat-${i}-y`}>{fmt(fig.zhat[i][1])}</span>)
+                      </td>
+                      <td>
+                        <span data-value={`sqerr-${i}`} aria-label={`squared error at t${SUB[i]}`}>
+                          {fmt(fig.sqErr[i])}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {!compact && (
+          <p className={styles.hint}>
+            Drag z₀ or focus it and use the arrow keys (Shift: bigger steps). Each gradient step uses dL/dθ from the adjoint method.
+          </p>
         )}
       </div>
-      {!compact && (
-        <p className={styles.hint}>
-          Drag z₀ or focus it and use the arrow keys (Shift: bigger steps). Each gradient step uses dL/dθ from the adjoint method.
-        </p>
-      )}
-      <LiveRegion message={message} />
-    </div>
+    </WidgetFrame>
   );
 }
