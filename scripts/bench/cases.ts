@@ -37,7 +37,7 @@ export function seedFourSamples(): void {
         minRuns: slow ? 3 : 20,
         minMs: slow ? 0 : 1000,
       });
-      emit({ case: 'seed-four-samples', mode, precision, median_ms: m.median_ms, runs: m.runs, ...nfeFields(m.results) });
+      emit({ case: 'seed-four-samples', mode, precision, median_ms: m.median_ms, median_cpu_ms: m.median_cpu_ms, runs: m.runs, ...nfeFields(m.results) });
     }
   }
 }
@@ -65,6 +65,7 @@ export function spiralIteration(): void {
       mode: v.seminorm ? 'adjoint-seminorm' : v.mode,
       precision: v.precision,
       median_ms: m.median_ms,
+      median_cpu_ms: m.median_cpu_ms,
       runs: m.runs,
       ...nfeFields(m.results),
     });
@@ -123,6 +124,7 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
           precision,
           points,
           median_ms: m.median_ms,
+          median_cpu_ms: m.median_cpu_ms,
           runs: m.runs,
           ...nfeFields(m.results),
           peak_bytes: peak,

@@ -1,7 +1,8 @@
 /**
  * Timing harness of the bench: warm-up calls (JIT, tfjs kernels, caches), then repeated timed calls
  * until both a minimum count and a minimum wall time are reached (or a maximum count), and the median.
- * Medians, not means: the machine is shared and a single stall should not move the figure.
+ * Medians, not means: the machine is shared and a single stall should not move the figure. CPU time
+ * (process.cpuUsage) is reported beside wall time because other processes compete for the cores.
  */
 export interface MeasureOptions {
   warmup?: number;
@@ -13,6 +14,8 @@ export interface MeasureOptions {
 
 export interface Measurement<R> {
   median_ms: number;
+  /** Median CPU time of this process per run (user + system): robust when other processes share the cores. */
+  median_cpu_ms: number;
   runs: number;
   /** Per-run results (e.g. nfe counts), in run order. */
   results: R[];
@@ -33,15 +36,19 @@ export function measure<R>(fn: (run: number) => R, opts: MeasureOptions = {}): M
   let run = 0;
   for (let i = 0; i < warmup; i++) fn(run++);
   const times: number[] = [];
+  const cpu: number[] = [];
   const results: R[] = [];
   const start = performance.now();
   while (times.length < maxRuns && (times.length < minRuns || performance.now() - start < minMs)) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = fn(run++);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     results.push(r);
   }
-  return { median_ms: round(median(times), 3), runs: times.length, results };
+  return { median_ms: round(median(times), 3), median_cpu_ms: round(median(cpu), 3), runs: times.length, results };
 }
 
 export function round(x: number, digits: number): number {

@@ -2,6 +2,7 @@ import { tf } from '../../tf';
 import type { VectorField } from '../../ode/types';
 import { makeTensorDynamics, paramTensors, type TensorDynamics } from '../dynamics/tensor';
 import type { FlatProblem } from '../gradientCommon';
+import { mlpForward32 } from './mlpAdjoint32';
 
 
 /**
@@ -11,6 +12,8 @@ import type { FlatProblem } from '../gradientCommon';
  */
 export interface Context32 {
   dyn: TensorDynamics;
+  /** f(t, z; params): the MLP's fused form (mlpAdjoint32.ts), else the foundation's fTensor. */
+  f: (t: number, z: tf.Tensor2D, params: readonly tf.Tensor[]) => tf.Tensor2D;
   params: tf.Tensor[];
   z0: tf.Tensor2D;
   targets: tf.Tensor2D[];
@@ -33,6 +36,7 @@ export function makeContext32(
   const targets = fp.targets.map((y) => tf.tensor2d(Float32Array.from(y), shape, 'float32'));
   const ctx: Context32 = {
     dyn,
+    f: fp.spec.kind === 'mlp' ? mlpForward32(fp.spec) : (t, z, p) => dyn.fTensor(t, z, p),
     params,
     z0: z0t,
     targets,
@@ -53,6 +57,6 @@ export function makeContext32(
 export function forwardField32(ctx: Context32, params: readonly tf.Tensor[] = ctx.params): VectorField<tf.Tensor[]> {
   return (t, y) => {
     ctx.sample();
-    return [ctx.dyn.fTensor(t, y[0] as tf.Tensor2D, params)];
+    return [ctx.f(t, y[0] as tf.Tensor2D, params)];
   };
 }
