@@ -241,8 +241,8 @@ export function Samples({ initial, hidden = [], compact = false }: WidgetProps<S
             </div>
             {!compact && (
               <div className={styles.time}>
-                <SamplesTimePlot fig={fig} component={0} width={420} height={180} />
-                <SamplesTimePlot fig={fig} component={1} width={420} height={180} />
+                <SamplesTimePlot fig={fig} component={0} width={420} height={220} />
+                <SamplesTimePlot fig={fig} component={1} width={420} height={220} />
               </div>
             )}
           </div>
