@@ -159,6 +159,10 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
   traceRef.current = trace;
   const speedRef = useRef(speed);
   speedRef.current = speed;
+  // In the article setTau changes identity with every τ (ArticleState's value): keep the loop on a ref
+  // so a frame's own update does not restart it.
+  const setTauRef = useRef(setTauTimed);
+  setTauRef.current = setTauTimed;
   useEffect(() => {
     if (!playing) return;
     let raf = 0;
@@ -169,13 +173,13 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
       const dt = last === null ? 0 : Math.min(0.1, (now - last) / 1000);
       last = now;
       const next = playTau(tr, tauRef.current, playing, speedRef.current, dt);
-      if (next.tau !== tauRef.current) setTauTimed(next.tau);
+      if (next.tau !== tauRef.current) setTauRef.current(next.tau);
       if (next.done) setPlaying(null);
       else raf = requestAnimationFrame(frame);
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [playing, setTauTimed]);
+  }, [playing]);
 
   const startPlay = (dir: PlayDirection) => {
     interacted.current = true;
@@ -201,14 +205,14 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
         autoplayed.current = true;
         const tr = traceRef.current;
         if (!tr) return;
-        setTauTimed(tr.obsTimes[tr.obsTimes.length - 1]);
+        setTauRef.current(tr.obsTimes[tr.obsTimes.length - 1]);
         setPlaying('backward');
       },
       { threshold: 0.5 },
     );
     io.observe(el);
     return () => io.disconnect();
-  }, [reduced, setTauTimed]);
+  }, [reduced]);
 
   // ---- inputs ----
   const onScrub = (v: number) => {

@@ -189,6 +189,9 @@ describe('moving τ', () => {
     expect(playStart(tr, 0, 'backward')).toBe(3);
     expect(playTau(tr, 3, 'backward', 1, 4).tau).toBeCloseTo(1.5, 12);
     expect(playTau(tr, 0.1, 'backward', 1, 1)).toEqual({ tau: 0, done: true });
+    expect(playTau(tr, 3, 'backward', 1, 0)).toEqual({ tau: 3, done: false }); // starting at t_N
+    expect(playTau(tr, 0, 'forward', 1, 0)).toEqual({ tau: 0, done: false });
+    expect(playTau(tr, 2.9, 'forward', 1, 1)).toEqual({ tau: 3, done: true });
   });
 
   it('adds an observation in the widest gap', () => {

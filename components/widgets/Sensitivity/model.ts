@@ -203,10 +203,13 @@ export function playTau(trace: SensitivityTrace, tau: number, dir: PlayDirection
   const lo = t[0];
   const hi = t[t.length - 1];
   const delta = ((hi - lo) * speed * dtSeconds) / PLAY_SECONDS;
-  const next = dir === 'backward' ? clampTau(trace, tau) - delta : clampTau(trace, tau) + delta;
-  if (next <= lo) return { tau: lo, done: true };
-  if (next >= hi) return { tau: hi, done: true };
-  return { tau: next, done: false };
+  // Only the end we move towards finishes playback (starting backward AT t_N is the usual case).
+  if (dir === 'backward') {
+    const next = Math.min(hi, clampTau(trace, tau) - delta);
+    return next <= lo ? { tau: lo, done: true } : { tau: next, done: false };
+  }
+  const next = Math.max(lo, clampTau(trace, tau) + delta);
+  return next >= hi ? { tau: hi, done: true } : { tau: next, done: false };
 }
 
 /** Where playback starts: from the far end when τ already sits at the end it would move towards. */
