@@ -5,7 +5,7 @@
  */
 import type { DampedOscillatorSpec } from '../problem';
 import { packParams } from '../params';
-import { batchOf, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
+import { batchOf, separateFVjp, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
 
 /** The system matrix M (dz/dt = M z, column convention): [[0, 1], [−ω², −2ζω]]. */
 export function dampedOscillatorMatrix(omega: number, zeta: number): number[][] {
@@ -56,5 +56,5 @@ export function dampedOscillatorDynamics(spec: DampedOscillatorSpec, theta: Floa
     return { z: res.z, theta: res.theta, t: 0 };
   };
 
-  return { kind: 'dampedOscillator', D, P, theta, timeDependent: false, f, vjp };
+  return { kind: 'dampedOscillator', D, P, theta, timeDependent: false, f, vjp, fVjp: separateFVjp(f, vjp) };
 }

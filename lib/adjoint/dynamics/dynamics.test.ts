@@ -48,6 +48,21 @@ describe.each(CASES)('$name', ({ spec, batch }) => {
     for (let j = 0; j < D; j++) expect(row[j]).toBe(fo[D + j]);
   });
 
+  it('fVjp gives exactly f and vjp (one forward pass for the MLP), into supplied buffers too', () => {
+    const r = dyn.fVjp(T, z, a);
+    const ref = dyn.vjp(T, z, a);
+    expect(Array.from(r.f)).toEqual(Array.from(dyn.f(T, z)));
+    expect(Array.from(r.z)).toEqual(Array.from(ref.z));
+    expect(Array.from(r.theta)).toEqual(Array.from(ref.theta));
+    expect(r.t).toBe(ref.t);
+    const out = { f: new Float64Array(batch * D), z: new Float64Array(batch * D), theta: new Float64Array(P) };
+    const r2 = dyn.fVjp(T, z, a, out);
+    expect(r2.f).toBe(out.f);
+    expect(r2.z).toBe(out.z);
+    expect(r2.theta).toBe(out.theta);
+    expect(Array.from(r2.f)).toEqual(Array.from(r.f));
+  });
+
   it('tfjs fTensor and vjpTensor agree with float64 f and vjp (float32, ≤ 1e-5 relative), no leaks', () => {
     const before = tf.memory().numTensors;
     const tdyn = makeTensorDynamics(spec);

@@ -7,8 +7,8 @@ import { spiralDynamics } from './spiral';
 import { lorenzDynamics } from './lorenz';
 import { dampedOscillatorDynamics } from './dampedOscillator';
 
-export type { Dynamics, VjpResult, VjpOut } from './types';
-export { mlpDynamics, softplus, sigmoid, type MlpDynamics } from './mlp';
+export type { Dynamics, VjpResult, VjpOut, FVjpResult } from './types';
+export { mlpDynamics, softplus, sigmoid, fastTanh, type MlpDynamics } from './mlp';
 export { linearDynamics } from './linear';
 export { spiralDynamics, ODE_DEMO_A } from './spiral';
 export { lorenzDynamics } from './lorenz';

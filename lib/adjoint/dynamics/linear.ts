@@ -4,7 +4,7 @@
  */
 import type { LinearSpec } from '../problem';
 import { packParams } from '../params';
-import { batchOf, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
+import { batchOf, separateFVjp, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
 
 export function linearDynamics(spec: LinearSpec, theta: Float64Array = packParams(spec)): Dynamics {
   const D = spec.A.length;
@@ -45,5 +45,5 @@ export function linearDynamics(spec: LinearSpec, theta: Float64Array = packParam
     return { z: res.z, theta: res.theta, t: 0 };
   };
 
-  return { kind: 'linear', D, P, theta, timeDependent: false, f, vjp };
+  return { kind: 'linear', D, P, theta, timeDependent: false, f, vjp, fVjp: separateFVjp(f, vjp) };
 }

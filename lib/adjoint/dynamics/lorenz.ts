@@ -3,7 +3,7 @@
  */
 import type { LorenzSpec } from '../problem';
 import { packParams } from '../params';
-import { batchOf, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
+import { batchOf, separateFVjp, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
 
 export function lorenzDynamics(spec: LorenzSpec, theta: Float64Array = packParams(spec)): Dynamics {
   const D = 3;
@@ -58,5 +58,5 @@ export function lorenzDynamics(spec: LorenzSpec, theta: Float64Array = packParam
     return { z: res.z, theta: res.theta, t: 0 };
   };
 
-  return { kind: 'lorenz', D, P, theta, timeDependent: false, f, vjp };
+  return { kind: 'lorenz', D, P, theta, timeDependent: false, f, vjp, fVjp: separateFVjp(f, vjp) };
 }

@@ -4,7 +4,7 @@
  */
 import type { SpiralSpec } from '../problem';
 import { packParams } from '../params';
-import { batchOf, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
+import { batchOf, separateFVjp, vjpBuffers, type Dynamics, type VjpOut, type VjpResult } from './types';
 
 /** torchdiffeq ode_demo's `true_A`. */
 export const ODE_DEMO_A: readonly (readonly number[])[] = [
@@ -55,5 +55,5 @@ export function spiralDynamics(spec: SpiralSpec, theta: Float64Array = packParam
     return { z: res.z, theta: res.theta, t: 0 };
   };
 
-  return { kind: 'spiral', D, P, theta, timeDependent: false, f, vjp };
+  return { kind: 'spiral', D, P, theta, timeDependent: false, f, vjp, fVjp: separateFVjp(f, vjp) };
 }

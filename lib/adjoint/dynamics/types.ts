@@ -16,10 +16,17 @@ export interface VjpResult {
   t: number;
 }
 
-/** Optional destination buffers for vjp (z: length batch·D, theta: length P); they are overwritten. */
+/** vjp plus f(t, z) itself, from one forward pass. */
+export interface FVjpResult extends VjpResult {
+  f: Float64Array;
+}
+
+/** Optional destination buffers (z and f: length batch·D, theta: length P); they are overwritten. */
 export interface VjpOut {
   z?: Float64Array;
   theta?: Float64Array;
+  /** Used by fVjp only. */
+  f?: Float64Array;
 }
 
 export interface Dynamics {
@@ -37,6 +44,20 @@ export interface Dynamics {
   /** (aᵀ∂f/∂z, aᵀ∂f/∂θ, aᵀ∂f/∂t) at (t, z) for cotangent a (same layout as z). Outputs are fresh arrays
    *  unless `out` supplies them. */
   vjp(t: number, z: Float64Array, a: Float64Array, out?: VjpOut): VjpResult;
+  /** f(t, z) and the VJP together — what the augmented adjoint field needs at every stage. The MLP
+   *  shares one forward pass between them; the other families just call both. */
+  fVjp(t: number, z: Float64Array, a: Float64Array, out?: VjpOut): FVjpResult;
+}
+
+/** fVjp for families whose f is cheap next to their VJP: f and vjp one after the other. */
+export function separateFVjp(
+  f: Dynamics['f'],
+  vjp: Dynamics['vjp'],
+): Dynamics['fVjp'] {
+  return (t, z, a, out) => {
+    const fz = f(t, z, out?.f);
+    return { f: fz, ...vjp(t, z, a, out) };
+  };
 }
 
 /** Batch size of a flat state, with a clear error when the length does not fit D. */
