@@ -30,7 +30,7 @@ export const sensitivitySchema = z.object({
   /** Show backprop through Euler steps beside the continuous adjoint. */
   discrete: qBoolean(false),
   /** Euler steps per observation interval in the discrete view. */
-  steps: qInt(8, { min: 1, max: 1000 }),
+  steps: qInt(8, { min: 1, max: 256 }),
   /** Playback speed multiplier (1 = the whole span in PLAY_SECONDS). */
   speed: qNumber(1, { min: 0.25, max: 4 }),
   /** Step budget of the solver (lib/ode maxSteps): a small budget shows how a failed solve looks. */
