@@ -43,6 +43,29 @@ test('with JavaScript off the figure is still drawn', async ({ browser, baseURL 
   await context.close();
 });
 
+test('hydration and re-layout at the measured width move nothing inside the figure (no layout shift)', async ({ page }) => {
+  await page.goto('adjoint/#fig-samples');
+  const widget = await ready(page);
+  await page.waitForTimeout(500);
+  const shift = await widget.evaluate(
+    (root) =>
+      new Promise<number>((resolve) => {
+        let sum = 0;
+        interface Shift extends PerformanceEntry {
+          value: number;
+          sources?: { node?: Node | null }[];
+        }
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Shift[]) {
+            if ((e.sources ?? []).some((s) => s.node && root.contains(s.node))) sum += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(sum), 200);
+      }),
+  );
+  expect(shift).toBeLessThan(0.001);
+});
+
 test('keyboard: arrow keys move z0, the samples and the loss follow; Shift takes bigger steps', async ({ page }) => {
   await page.goto('adjoint/');
   const widget = await ready(page);
