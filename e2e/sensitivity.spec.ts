@@ -96,11 +96,14 @@ test('mouse: drag across the plot, step buttons cross t₁ exactly and show its 
   if (!box) throw new Error('no scrubber');
   await page.evaluate(() => performance.clearMeasures('sensitivity-redraw'));
   const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 20, y);
+  // The plot's time axis spans the preset's draggable range [0, 4]; the trace ends at t_N = 3.
+  const x0 = box.x + box.width * 0.7;
+  const x1 = box.x + box.width * 0.12;
+  await page.mouse.move(x0, y);
   await page.mouse.down();
   const taus: number[] = [];
   for (let k = 0; k <= 60; k++) {
-    await page.mouse.move(box.x + box.width - 20 - ((box.width - 100) * k) / 60, y);
+    await page.mouse.move(x0 + ((x1 - x0) * k) / 60, y);
     if (k % 20 === 0) taus.push(await num(widget, 'tau'));
   }
   await page.mouse.up();
@@ -228,10 +231,10 @@ test('phone: panels stack at 360 px and τ scrubs by touch', async ({ browser, b
   expect(scrub.y).toBeGreaterThan(plane.y + plane.height - 1); // stacked, not side by side
   const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(docWidth).toBeLessThanOrEqual(360);
-  await page.touchscreen.tap(scrub.x + scrub.width * 0.5, scrub.y + scrub.height / 2);
+  await page.touchscreen.tap(scrub.x + scrub.width * 0.4, scrub.y + scrub.height / 2);
   const tau = await num(widget, 'tau');
   expect(tau).toBeGreaterThan(0.5);
-  expect(tau).toBeLessThan(2.5);
+  expect(tau).toBeLessThan(3);
   expect(errors).toEqual([]);
   await context.close();
 });

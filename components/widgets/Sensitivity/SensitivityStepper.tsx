@@ -391,7 +391,17 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
         </div>
         <div className={styles.time} ref={time.ref}>
           {trace ? (
-            <SensitivityTimePlot trace={trace} discrete={discrete} tau={tau} width={time.width} height={time.height} valueText={valueText} onTau={onScrub} onKey={onKey} />
+            <SensitivityTimePlot
+              trace={trace}
+              discrete={discrete}
+              tau={tau}
+              width={time.width}
+              height={time.height}
+              valueText={valueText}
+              domain={show('obs') ? [Math.min(preset.tMin, span[0]), Math.max(preset.tMax, span[1])] : [span[0], span[1]]}
+              onTau={onScrub}
+              onKey={onKey}
+            />
           ) : (
             <svg viewBox={`0 0 ${time.width} ${time.height}`} role="img" aria-label="No solution to show" style={{ width: '100%', aspectRatio: `${time.width} / ${time.height}` }} />
           )}

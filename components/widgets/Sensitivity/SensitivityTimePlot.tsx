@@ -21,6 +21,8 @@ export interface SensitivityTimePlotProps {
   width: number;
   height: number;
   valueText: string;
+  /** The time axis, shared with the observation ticks below (the preset's draggable range). */
+  domain: readonly [number, number];
   onTau: (tau: number) => void;
   onKey: (key: string, shift: boolean) => boolean;
 }
@@ -31,7 +33,7 @@ function column(values: Float64Array, stride: number, offset: number, M: number)
   return out;
 }
 
-export function SensitivityTimePlot({ trace, discrete, tau, width, height, valueText, onTau, onKey }: SensitivityTimePlotProps) {
+export function SensitivityTimePlot({ trace, discrete, tau, width, height, valueText, domain, onTau, onKey }: SensitivityTimePlotProps) {
   const t0 = trace.obsTimes[0];
   const tN = trace.obsTimes[trace.obsTimes.length - 1];
   const n = trace.batch * trace.D;
@@ -59,15 +61,16 @@ export function SensitivityTimePlot({ trace, discrete, tau, width, height, value
     return out;
   }, [trace, discrete, n]);
   const events = useMemo(() => Array.from(trace.obsTimes, (x, k) => ({ x, label: `t${sub(k)}` })), [trace]);
-  const xDomain = useMemo(() => [t0, tN] as const, [t0, tN]);
+  const [d0, d1] = domain;
+  const xDomain = useMemo(() => [d0, d1] as const, [d0, d1]);
   const box = innerBox(width, height, DEFAULT_MARGIN);
   const dragging = useRef(false);
 
   const tauFromPointer = (e: PointerEvent<HTMLDivElement>): number => {
     const rect = e.currentTarget.getBoundingClientRect();
     const vx = ((e.clientX - rect.left) * width) / Math.max(1, rect.width);
-    const f = (vx - box.x0) / (box.x1 - box.x0);
-    return t0 + Math.min(1, Math.max(0, f)) * (tN - t0);
+    const v = d0 + ((vx - box.x0) / (box.x1 - box.x0)) * (d1 - d0);
+    return Math.min(tN, Math.max(t0, v));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (onKey(e.key, e.shiftKey)) e.preventDefault();
@@ -139,7 +142,7 @@ export function SensitivityTimePlot({ trace, discrete, tau, width, height, value
               return (
                 <g key={k} data-jump={k}>
                   {marks}
-                  <text className="viz-marker-label" x={px + 3} y={box.y0 + 12 + (k % 2) * 13} textAnchor={px > box.x1 - 60 ? 'end' : 'start'} dx={px > box.x1 - 60 ? -6 : 0}>
+                  <text className="viz-marker-label" x={px + 3} y={box.y0 + 20 + (k % 2) * 13} textAnchor={px > box.x1 - 60 ? 'end' : 'start'} dx={px > box.x1 - 60 ? -6 : 0}>
                     {`+∂L/∂ẑ${sub(k)}`}
                   </text>
                 </g>
