@@ -1,6 +1,6 @@
 // Home: the title, a one-line pitch, a live miniature of Figure 1, and the way into the article.
 import Link from 'next/link';
-import { widgets } from '@/components/widgets/registry';
+import { LazyWidget } from '@/components/embed/LazyWidget';
 
 export default function HomePage() {
   return (
@@ -10,7 +10,7 @@ export default function HomePage() {
         How does a neural ODE learn? Follow the sensitivity backward through time, one live figure at a time.
       </p>
       <div className="home-miniature" aria-label="Live miniature of Figure 1">
-        {widgets.samples.render({ compact: true })}
+        <LazyWidget id="samples" compact eager />
       </div>
       <p>
         <Link href="/adjoint/" className="cta">

@@ -2,6 +2,8 @@
 // "Embed" next to a figure: an accessible dialog (native <dialog>: focus moves in and is trapped,
 // Esc closes, focus returns) with an <iframe> snippet for the figure's current settings.
 import { useRef, useState } from 'react';
+import { DEFAULT_WIDGET_HEIGHT } from '@/components/embed/loadedWidget';
+import { getWidget } from '@/components/widgets/registry';
 import { useEmbedState } from '@/components/embed/EmbedStateContext';
 import { embedUrl, iframeSnippet } from '@/components/embed/embedUrl';
 import { CopyButton } from './CopyButton';
@@ -9,12 +11,12 @@ import { CopyButton } from './CopyButton';
 export interface EmbedButtonProps {
   widgetId: string;
   title: string;
-  height: number;
 }
 
-export function EmbedButton({ widgetId, title, height }: EmbedButtonProps) {
+export function EmbedButton({ widgetId, title }: EmbedButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const [height, setHeight] = useState(DEFAULT_WIDGET_HEIGHT);
   const state = useEmbedState();
   const headingId = `embed-heading-${widgetId}`;
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
@@ -30,6 +32,10 @@ export function EmbedButton({ widgetId, title, height }: EmbedButtonProps) {
         onClick={() => {
           setOpen(true);
           dialog.current?.showModal();
+          // The widget's suggested height comes with its code (loaded by now: its figure is in view).
+          void getWidget(widgetId)
+            ?.load()
+            .then((w) => setHeight(w.height));
         }}
       >
         Embed

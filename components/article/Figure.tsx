@@ -1,8 +1,9 @@
 // A numbered figure: a widget from the registry (or static children), an Embed button, and a
 // caption that says what to try. Widths follow Distill: body (text column), page, screen.
 import type { ReactNode } from 'react';
-import { getWidget, widgetIds } from '@/components/widgets/registry';
+import { isWidgetId, widgetIds, widgetTitle } from '@/components/widgets/catalog';
 import { EmbedStateProvider } from '@/components/embed/EmbedStateContext';
+import { LazyWidget } from '@/components/embed/LazyWidget';
 import { EmbedButton } from './EmbedButton';
 
 export interface FigureProps {
@@ -17,18 +18,20 @@ export interface FigureProps {
 }
 
 export function Figure({ n, id, widget, title, width = 'page', content, children }: FigureProps) {
-  const entry = widget ? getWidget(widget) : undefined;
+  const known = widget !== undefined && isWidgetId(widget);
   // A typo in the MDX must fail the build, not ship an empty figure.
-  if (widget && !entry) throw new Error(`<Figure widget="${widget}">: unknown widget (registered: ${widgetIds.join(', ')})`);
+  if (widget && !known) throw new Error(`<Figure widget="${widget}">: unknown widget (registered: ${widgetIds.join(', ')})`);
   const figureId = id ?? (n !== undefined ? `figure-${n}` : undefined);
   const label = n !== undefined ? `Figure ${n}` : 'Figure';
   return (
     <figure className={`figure figure-${width}`} id={figureId} data-figure={widget ?? ''}>
-      {entry ? (
+      {widget && known ? (
         <EmbedStateProvider>
-          <div className="figure-widget">{entry.render()}</div>
+          <div className="figure-widget">
+            <LazyWidget id={widget} />
+          </div>
           <div className="figure-tools">
-            <EmbedButton widgetId={entry.id} title={`${label}: ${title ?? entry.title}`} height={entry.height} />
+            <EmbedButton widgetId={widget} title={`${label}: ${title ?? widgetTitle(widget)}`} />
           </div>
         </EmbedStateProvider>
       ) : (

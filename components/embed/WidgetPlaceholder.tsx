@@ -1,9 +1,13 @@
 // Stands in for a widget that is not built yet, so routes, figures and embeds work end to end.
 // Server-renderable, keeps the widget's data-widget root for the tests.
-import type { WidgetProps } from './widgetTypes';
+import { z } from 'zod';
+import type { WidgetProps, WidgetSpec } from './widgetTypes';
 
-export function placeholderFor(id: string, title: string) {
-  function Placeholder({ compact }: WidgetProps<Record<string, never>>) {
+const emptySchema = z.object({});
+type Empty = z.infer<typeof emptySchema>;
+
+export function placeholderSpec(id: string, title: string): WidgetSpec<Empty> {
+  function Placeholder({ compact }: WidgetProps<Empty>) {
     return (
       <div data-widget={id} className={compact ? 'widget-placeholder compact' : 'widget-placeholder'} role="img" aria-label={`${title}: interactive figure coming`}>
         <svg viewBox="0 0 320 120" width="100%" aria-hidden="true" focusable="false">
@@ -15,5 +19,5 @@ export function placeholderFor(id: string, title: string) {
     );
   }
   Placeholder.displayName = `Placeholder(${id})`;
-  return Placeholder;
+  return { schema: emptySchema, hidable: [], Component: Placeholder, height: 240 };
 }

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbeddedWidget } from '@/components/embed/EmbeddedWidget';
 import { oembedLink } from '@/components/embed/oembed';
-import { getWidget, widgetIds } from '@/components/widgets/registry';
+import { isWidgetId, widgetIds, widgetTitle } from '@/components/widgets/catalog';
 
 export const dynamicParams = false;
 
@@ -17,12 +17,11 @@ interface Params {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { widget } = await params;
-  const entry = getWidget(widget);
-  return { title: entry?.title ?? widget, alternates: oembedLink(widget) };
+  return { title: widgetTitle(widget), alternates: oembedLink(widget) };
 }
 
 export default async function EmbedWidgetPage({ params }: Params) {
   const { widget } = await params;
-  if (!getWidget(widget)) notFound();
+  if (!isWidgetId(widget)) notFound();
   return <EmbeddedWidget id={widget} />;
 }

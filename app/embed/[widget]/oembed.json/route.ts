@@ -1,6 +1,8 @@
 // Static oembed.json for each widget's embed page (emitted as a file by the static export).
+// A route handler, not a page: loading the widget's spec here (for its height) ships nothing.
 import { oembedFor } from '@/components/embed/oembed';
-import { getWidget, widgetIds } from '@/components/widgets/registry';
+import { isWidgetId, widgetIds, widgetTitle } from '@/components/widgets/catalog';
+import { widgets } from '@/components/widgets/registry';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
@@ -11,7 +13,7 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ widget: string }> }) {
   const { widget } = await params;
-  const entry = getWidget(widget);
-  if (!entry) return new Response('Not found', { status: 404 });
-  return Response.json(oembedFor(widget, entry.title, entry.height));
+  if (!isWidgetId(widget)) return new Response('Not found', { status: 404 });
+  const { height } = await widgets[widget].load();
+  return Response.json(oembedFor(widget, widgetTitle(widget), height));
 }
