@@ -137,7 +137,31 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
   }
 }
 
+/** What the seminorm saves where intervals are long enough for the step count to matter (reference problems). */
+export function seminorm(): void {
+  for (const name of ['deep-long', 'time-dependent', 'seed-four-samples']) {
+    const file = path.join(__dirname, '../../tests/reference', `${name}.json`);
+    const problem = parseProblem(JSON.parse(readFileSync(file, 'utf8')));
+    for (const precision of PRECISIONS) {
+      for (const semi of [false, true]) {
+        const m = measure(() => computeGradient(problem, { mode: 'adjoint', precision, seminorm: semi }), { warmup: 2, minRuns: 5, minMs: 1000 });
+        emit({
+          case: 'seminorm',
+          problem: name,
+          mode: semi ? 'adjoint-seminorm' : 'adjoint',
+          precision,
+          median_ms: m.median_ms,
+          median_cpu_ms: m.median_cpu_ms,
+          runs: m.runs,
+          ...nfeFields(m.results),
+        });
+      }
+    }
+  }
+}
+
 export const CASES: Record<string, () => void> = {
+  seminorm,
   'seed-four-samples': seedFourSamples,
   'spiral-iteration': spiralIteration,
   'memory-horizon': () => memoryHorizon(),
