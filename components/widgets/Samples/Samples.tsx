@@ -31,7 +31,8 @@ import {
   type SamplesFigure,
   type SamplesState,
 } from './model';
-import { toUrlState, type SamplesUrlState } from './urlState';
+import type { SamplesUrlState } from './urlState';
+import { toUrlState } from './embedState';
 import { SamplesPlane } from './SamplesPlane';
 import { SamplesTimePlot } from './SamplesTimePlot';
 import { useTraining } from './useTraining';

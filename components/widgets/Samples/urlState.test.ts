@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmbedQuery } from '@/components/embed/parseEmbedQuery';
 import { stateToQuery } from '@/components/embed/embedUrl';
-import { SAMPLES_HIDABLE, samplesSchema, toUrlState } from './urlState';
+import { SAMPLES_HIDABLE, samplesSchema } from './urlState';
+import { toUrlState } from './embedState';
 
 const parse = (search: string) => parseEmbedQuery(search, samplesSchema, SAMPLES_HIDABLE);
 

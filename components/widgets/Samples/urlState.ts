@@ -3,7 +3,7 @@
 // parseEmbedQuery falls back to the default for that key and the embed page says what it ignored.
 import { z } from 'zod';
 import { qInt } from '@/components/embed/queryParams';
-import { SEED_MAX, Z0_DEFAULT, Z0_LIMIT, type Vec2 } from './model';
+import { SEED_MAX, Z0_DEFAULT, Z0_LIMIT } from './model';
 
 /** Controls an embed may hide: the gradient step, training, redrawing weights, reset. */
 export const SAMPLES_HIDABLE = ['step', 'train', 'redraw', 'reset'] as const;
@@ -28,8 +28,3 @@ export const samplesSchema = z.object({
 });
 
 export type SamplesUrlState = z.infer<typeof samplesSchema>;
-
-/** The URL form of a state (primitives only, as stateToQuery wants): z0 as "x,y". */
-export function toUrlState(z0: Vec2, seed: number): { z0: string; seed: number } {
-  return { z0: `${z0[0]},${z0[1]}`, seed };
-}
