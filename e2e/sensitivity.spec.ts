@@ -160,11 +160,14 @@ test('editing: preset switch and a dragged observation recompute (timed); a fail
   await widget.locator('[data-control="preset"]').selectOption('seed');
   const s0 = await num(widget, 's-0');
   await widget.locator('[data-control="budget"]').selectOption('10');
-  await expect(widget.locator('[role="alert"]')).toContainText('MaxStepsExceeded');
+  const banner = widget.locator('[role="alert"]');
+  await expect(banner).toHaveAttribute('data-error', 'MaxStepsExceededError');
+  await expect(banner).toContainText('maxSteps = 10');
   expect(await num(widget, 's-0')).toBe(s0);
   await expect(widget.locator('[data-trajectory="fwd"]')).toHaveCount(1);
   await widget.locator('[data-control="budget"]').selectOption('10000');
-  await expect(widget.locator('[role="alert"]')).toHaveCount(0);
+  await expect(banner).not.toHaveAttribute('data-error');
+  await expect(banner).toHaveText('');
 });
 
 test('discrete view: backprop through Euler steps approaches the continuous s as the steps grow', async ({ page }) => {

@@ -20,6 +20,7 @@ import { useReducedMotion } from '@/components/viz/useReducedMotion';
 import { categoricalVar, vizVar } from '@/components/viz/theme';
 import { formatNumber } from '@/components/viz/format';
 import { useReportEmbedState } from '@/components/embed/EmbedStateContext';
+import { ErrorBanner } from '@/components/controls/ErrorBanner';
 import type { WidgetProps } from '@/components/embed/widgetTypes';
 import { SENSITIVITY_PRESETS, SENSITIVITY_PRESET_IDS, MAX_OBS, MIN_OBS, type SensitivityPresetId } from '@/components/widgets/shared/presets';
 import { useSensitivityState } from '@/components/widgets/shared/useSensitivityState';
@@ -71,14 +72,10 @@ function column(values: Float64Array, stride: number, offset: number): Float64Ar
   return out;
 }
 
-function describeError(err: unknown): string {
-  if (err instanceof Error) return `${err.name === 'Error' ? 'The solver failed' : err.name}: ${err.message}`;
-  return String(err);
-}
-
 interface TraceResult {
   trace: SensitivityTrace | null;
-  error: string | null;
+  /** What lib/ threw (typed lib/ode errors: MaxStepsExceededError, StepSizeUnderflowError, ...). */
+  error: unknown;
 }
 
 export function SensitivityStepper({ initial, hidden = [], compact = false }: WidgetProps<SensitivityUrlState>) {
@@ -105,7 +102,7 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
       if (miss) measureSince('sensitivity-recompute', start);
       return { trace, error: null };
     } catch (err) {
-      return { trace: null, error: describeError(err) };
+      return { trace: null, error: err };
     }
     // obsKey stands for st.obs (a new array with the same times must not recompute)
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -365,12 +362,10 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
         </div>
       )}
 
-      {result.error && (
-        <div role="alert" className={styles.banner} data-error="">
-          {result.error}
-          {lastGood.current ? ' Showing the last problem that solved.' : ''}
-        </div>
-      )}
+      <ErrorBanner
+        error={result.error}
+        note={lastGood.current ? 'The figure shows the last problem that solved; a larger step budget or other times will solve it.' : 'Try a larger solver step budget.'}
+      />
 
       <div className={styles.panels}>
         <div className={styles.plane} ref={plane.ref}>
