@@ -64,6 +64,10 @@ test('hydration and re-layout at the measured width move nothing inside the figu
       }),
   );
   expect(shift).toBeLessThan(0.001);
+  // The figure is recomputed once while hydrating (same float64 code as the server): report its cost.
+  const hydration = await page.evaluate(() => performance.getEntriesByName('samples:figure').map((e) => e.duration));
+  console.log(`samples: figure computations during load (ms): ${hydration.map((d) => d.toFixed(1)).join(', ')}`);
+  expect(hydration.length).toBeGreaterThan(0);
 });
 
 test('keyboard: arrow keys move z0, the samples and the loss follow; Shift takes bigger steps', async ({ page }) => {
