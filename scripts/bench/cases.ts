@@ -97,7 +97,9 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
       t,
       targets: t.map(() => z0.map((r) => r.map((v) => 0.5 * v))),
       loss: 'mse',
-      solver: { method: 'dopri5', rtol: 1e-7, atol: 1e-9 },
+      // Looser than the file settings: over the whole span [0, 25] float32 cannot hold the backward
+      // solve to atol 1e-9 (the step size collapses into maxSteps); the same settings for both precisions.
+      solver: { method: 'dopri5', rtol: 1e-5, atol: 1e-7 },
     };
     const n = 20 * 2;
     const P = packParams(spec).length;
@@ -105,7 +107,13 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
       for (const mode of ['adjoint', 'backprop'] as GradientMode[]) {
         const opts: GradientOptions = { mode, precision };
         const base = tf.memory().numBytes;
-        const m = measure(() => computeGradient(problem, opts), { warmup: 1, minRuns: 3, minMs: 0, maxRuns: 3 });
+        let m: ReturnType<typeof measure<GradientResult>>;
+        try {
+          m = measure(() => computeGradient(problem, opts), { warmup: 1, minRuns: 3, minMs: 0, maxRuns: 3 });
+        } catch (e) {
+          emit({ case: 'memory-horizon', mode, precision, points, error: e instanceof Error ? e.message : String(e) });
+          continue;
+        }
         const r = m.results[m.results.length - 1];
         const wordBytes = precision === 'float64' ? 8 : 4;
         const outputBytes = (points + 1) * n * wordBytes;
