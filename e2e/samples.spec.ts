@@ -11,8 +11,10 @@ async function num(widget: Locator, name: string): Promise<number> {
   return parseFormatted((await widget.locator(`[data-value="${name}"]`).first().textContent()) ?? '');
 }
 
+/** The live widget: figures wake when they near the viewport (LazyWidget), so scroll to it first. */
 async function ready(page: Page, scope = 'figure'): Promise<Locator> {
   const widget = page.locator(`${scope} [data-widget="samples"]`).first();
+  await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-ready', '');
   return widget;
 }
