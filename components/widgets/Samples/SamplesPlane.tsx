@@ -30,8 +30,8 @@ export function SamplesPlane({ fig, onMoveZ0, size }: SamplesPlaneProps) {
   const points = useMemo<PlanePoint[]>(() => {
     const out: PlanePoint[] = [];
     for (let i = 1; i < fig.samples.length; i++) {
-      out.push({ id: `z${i}`, x: fig.samples[i][0], y: fig.samples[i][1], label: `z${SUB[i]}`, color: TRUE_COLOR, hollow: true, dx: -20, dy: -8 });
-      out.push({ id: `zhat${i}`, x: fig.zhat[i][0], y: fig.zhat[i][1], label: `ẑ${SUB[i]}`, color: PRED_COLOR, dx: 7, dy: 14 });
+      out.push({ id: `z${i}`, x: fig.samples[i][0], y: fig.samples[i][1], label: `z${SUB[i]}`, color: TRUE_COLOR, hollow: true, dx: -22, dy: 16 });
+      out.push({ id: `zhat${i}`, x: fig.zhat[i][0], y: fig.zhat[i][1], label: `ẑ${SUB[i]}`, color: PRED_COLOR, dx: 8, dy: -8 });
     }
     return out;
   }, [fig]);
