@@ -39,6 +39,38 @@ export function augmentedField32(ctx: Context32): VectorField<tf.Tensor[]> {
 }
 
 /**
+ * linComb for solves that are never differentiated by tfjs (the adjoint's forward and backward solves):
+ * the same JS loop as lib/ode's tfjs backend (accumulated in double), but creating the result with
+ * tf.tensor directly instead of through a tf.customGrad op, whose tape bookkeeping costs more than the
+ * loop on these small tensors.
+ */
+export function tapeFreeLinComb(base: tf.Tensor[] | null, h: number, coeffs: readonly number[], ks: readonly tf.Tensor[][]): tf.Tensor[] {
+  const entries = base ? base.length : ks[0].length;
+  const out: tf.Tensor[] = [];
+  for (let e = 0; e < entries; e++) {
+    const ref = base ? base[e] : ks[0][e];
+    const n = ref.size;
+    const acc = new Float64Array(n);
+    if (base) {
+      const b = base[e].dataSync();
+      for (let j = 0; j < n; j++) acc[j] = b[j];
+    }
+    for (let i = 0; i < coeffs.length; i++) {
+      const c = coeffs[i];
+      if (c === 0) continue;
+      const s = h * c;
+      const k = ks[i][e].dataSync();
+      for (let j = 0; j < n; j++) acc[j] += s * k[j];
+    }
+    out.push(tf.tensor(Float32Array.from(acc), ref.shape, 'float32'));
+  }
+  return out;
+}
+
+/** tfjs backend for solves outside any gradient tape: tape-free linComb, lib/ode's norm. */
+export const tapeFreeTfjs: Backend<tf.Tensor[]> = { ...tfjsBackend, linComb: tapeFreeLinComb };
+
+/**
  * tfjs backend with the adjoint's mixed error norm (see adjointBacksolve.ts mixedNormBackend): the max
  * over tuple entries (z, s, each parameter tensor) of each entry's RMS error ratio; `entriesUsed` = 2
  * gives the seminorm. Reads the float32 data directly (no tfjs ops).
@@ -46,6 +78,7 @@ export function augmentedField32(ctx: Context32): VectorField<tf.Tensor[]> {
 export function mixedNormTfjs(entriesUsed?: number): Backend<tf.Tensor[]> {
   return {
     ...tfjsBackend,
+    linComb: tapeFreeLinComb,
     errorNorm(err, y0, y1, rtol, atol) {
       const m = Math.min(entriesUsed ?? err.length, err.length);
       let worst = 0;
@@ -84,7 +117,7 @@ export function adjointGradient32(problem: ProblemData, opts: GradientOptions): 
   let y: tf.Tensor[] = [];
   let mlp: MlpAugmented32 | null = null;
   try {
-    const fwd = odeint(forwardField32(ctx), [ctx.z0], fp.t, options, tfjsBackend);
+    const fwd = odeint(forwardField32(ctx), [ctx.z0], fp.t, options, tapeFreeTfjs);
     zs = fwd.ys;
     const zhat = zs.map((v) => Float64Array.from(v[0].dataSync()));
     const { loss, cot } = lossAndCotangents(fp, zhat);
