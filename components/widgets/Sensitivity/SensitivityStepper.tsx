@@ -13,7 +13,8 @@
 //   loss           the loss of the current problem
 // Performance entries: 'sensitivity-recompute' (new trace), 'sensitivity-redraw' (τ input → DOM).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { PhasePlane, type PlaneArrow, type PlanePoint, type Trajectory } from '@/components/viz/PhasePlane';
+import { PhasePlane, type PlanePoint, type Trajectory } from '@/components/viz/PhasePlane';
+import { Arrow } from '@/components/viz/Arrow';
 import { LiveRegion, useAnnouncer } from '@/components/viz/LiveRegion';
 import { useChartSize } from '@/components/viz/useChartSize';
 import { useReducedMotion } from '@/components/viz/useReducedMotion';
@@ -284,18 +285,37 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
     };
   }, [trace]);
 
+  // The moving marks (z(τ), the s(τ) arrows) are drawn through PhasePlane's children, so its props stay
+  // identical while τ moves and it never rebuilds its scales or trajectory paths during a scrub.
   const planeDynamic = useMemo(() => {
     if (!planeStatic || !readout) return null;
-    const points: PlanePoint[] = [...planeStatic.points, { id: 'ztau', x: readout.zFwd[0], y: readout.zFwd[1], label: 'z(τ)', color: vizVar.accent, r: 5 }];
     const len = (v: Float64Array) => 14 + (56 * Math.hypot(v[0], v[1])) / Math.max(1e-12, planeStatic.sMax);
-    const arrows: PlaneArrow[] = [];
-    if (Math.hypot(readout.s[0], readout.s[1]) > 0) {
-      arrows.push({ id: 's', x: readout.zFwd[0], y: readout.zFwd[1], dx: readout.s[0], dy: readout.s[1], pixelLength: len(readout.s), label: 's(τ)', color: categoricalVar(1) });
-    }
+    const arrows: { id: string; v: Float64Array; label: string; color: string }[] = [];
+    if (Math.hypot(readout.s[0], readout.s[1]) > 0) arrows.push({ id: 's', v: readout.s, label: 's(τ)', color: categoricalVar(1) });
     if (readout.sDiscrete && Math.hypot(readout.sDiscrete[0], readout.sDiscrete[1]) > 0) {
-      arrows.push({ id: 'sd', x: readout.zFwd[0], y: readout.zFwd[1], dx: readout.sDiscrete[0], dy: readout.sDiscrete[1], pixelLength: len(readout.sDiscrete), label: 'Euler s(τ)', color: categoricalVar(2) });
+      arrows.push({ id: 'sd', v: readout.sDiscrete, label: 'Euler s(τ)', color: categoricalVar(2) });
     }
-    return { points, arrows };
+    const z = readout.zFwd;
+    return ({ x, y }: { x: (v: number) => number; y: (v: number) => number }) => {
+      const px = x(z[0]);
+      const py = y(z[1]);
+      return (
+        <g data-point="ztau" aria-label={`z(τ) at (${fmt(z[0])}, ${fmt(z[1])})`}>
+          {arrows.map((a) => {
+            // Direction in data units, drawn with a length that grows with |s| (pixels).
+            const dx = x(z[0] + a.v[0]) - px;
+            const dy = y(z[1] + a.v[1]) - py;
+            const d = Math.hypot(dx, dy) || 1;
+            const L = len(a.v);
+            return <Arrow key={a.id} x1={px} y1={py} x2={px + (dx / d) * L} y2={py + (dy / d) * L} label={a.label} color={a.color} />;
+          })}
+          <circle className="viz-point" cx={px} cy={py} r={5} style={{ fill: vizVar.accent }} />
+          <text className="viz-point-label" x={px + 7} y={py - 7}>
+            z(τ)
+          </text>
+        </g>
+      );
+    };
   }, [planeStatic, readout]);
 
   const rootClass = compact ? `${styles.root} ${styles.compact}` : styles.root;
@@ -375,11 +395,12 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
               height={plane.height}
               title="Phase plane: the trajectory, and the sensitivity s(τ) as an arrow at z(τ)"
               trajectories={planeStatic.trajectories}
-              points={planeDynamic.points}
-              arrows={planeDynamic.arrows}
+              points={planeStatic.points}
               xDomain={planeStatic.xDomain}
               yDomain={planeStatic.yDomain}
-            />
+            >
+              {planeDynamic}
+            </PhasePlane>
           ) : (
             <svg viewBox={`0 0 ${plane.width} ${plane.height}`} role="img" aria-label="No solution to show" style={{ width: '100%', aspectRatio: `${plane.width} / ${plane.height}` }} />
           )}
