@@ -23,8 +23,7 @@ import {
  */
 export function backpropGradient64(problem: ProblemData, opts: GradientOptions): GradientResult {
   const fp = flattenProblem(problem);
-  // Activations cached per stage input: the VJPs of the backward sweep skip their forward pass.
-  const model = modelOf(fp, fp.theta, opts.timeoutMs, true);
+  const model = modelOf(fp, fp.theta, opts.timeoutMs);
   const options = solverOptions(problem, opts);
   const fwd = odeint(model.f, fp.z0, fp.t, { ...options, recordSteps: true }, float64Backend);
   const { loss, cot } = lossAndCotangents(fp, fwd.ys);

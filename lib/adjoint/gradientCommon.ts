@@ -63,8 +63,8 @@ export function deadlineCheck(timeoutMs: number | undefined): () => void {
   };
 }
 
-export function modelOf(fp: FlatProblem, theta: Float64Array = fp.theta, timeoutMs?: number, cacheActivations = false): Float64Model {
-  const m = float64Model(fp.spec, theta, fp.batch, fp.dim, cacheActivations);
+export function modelOf(fp: FlatProblem, theta: Float64Array = fp.theta, timeoutMs?: number): Float64Model {
+  const m = float64Model(fp.spec, theta, fp.batch, fp.dim);
   if (timeoutMs === undefined) return m;
   const check = deadlineCheck(timeoutMs);
   return {

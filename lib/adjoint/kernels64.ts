@@ -11,14 +11,8 @@ import { sigmoid, softplus } from './dynamics/mlp';
  * machine. Together: spiral-batch f+VJP 315 µs → ~100 µs (see the bench). θ layout: params.ts.
  * θ is read by reference, so mutating `theta` in place changes the model (finite differences use that).
  */
-export function float64Model(
-  spec: DynamicsSpec,
-  theta: Float64Array,
-  batch: number,
-  dim: number,
-  cacheActivations = false,
-): Float64Model {
-  if (spec.kind === 'mlp') return mlpModel(spec, theta, batch, dim, cacheActivations);
+export function float64Model(spec: DynamicsSpec, theta: Float64Array, batch: number, dim: number): Float64Model {
+  if (spec.kind === 'mlp') return mlpModel(spec, theta, batch, dim);
   const dyn = makeDynamics(spec, theta);
   return {
     n: batch * dim,
@@ -47,7 +41,6 @@ function mlpModel(
   theta: Float64Array,
   batch: number,
   D: number,
-  cacheActivations: boolean,
 ): Float64Model {
   const L = spec.layers.length;
   const act: Act = spec.activation;
@@ -107,34 +100,9 @@ function mlpModel(
     }
   };
 
-  /**
-   * Backprop's tape: with cacheActivations, f keeps every layer's inputs and pre-activations for the
-   * state array it was given, and fVjp on that same array (discreteAdjoint passes the very stage inputs
-   * it recomputed f on) skips its forward pass — the activations a reverse-mode tape stores anyway.
-   */
-  interface Acts {
-    t: number;
-    out: Float64Array;
-    xs: Float64Array[];
-    us: Float64Array[];
-  }
-  const cache = cacheActivations ? new WeakMap<Float64Array, Acts>() : null;
-
   const f = (t: number, z: Float64Array): Float64Array => {
     const out = new Float64Array(n);
-    if (!cache) {
-      for (let r = 0; r < batch; r++) forwardRow(t, z, r * D, out);
-      return out;
-    }
-    const acts: Acts = { t, out, xs: ins.map((k) => new Float64Array(batch * k)), us: outs.map((k) => new Float64Array(batch * k)) };
-    for (let r = 0; r < batch; r++) {
-      forwardRow(t, z, r * D, out);
-      for (let l = 0; l < L; l++) {
-        acts.xs[l].set(xs[l], r * ins[l]);
-        acts.us[l].set(us[l], r * outs[l]);
-      }
-    }
-    cache.set(z, acts);
+    for (let r = 0; r < batch; r++) forwardRow(t, z, r * D, out);
     return out;
   };
 
@@ -147,18 +115,9 @@ function mlpModel(
       const gz = new Float64Array(n);
       const gth = new Float64Array(P);
       let gt = 0;
-      const acts = cache?.get(z);
-      const cached = acts !== undefined && acts.t === t;
       for (let r = 0; r < batch; r++) {
         const o = r * D;
-        if (cached) {
-          for (let l = 0; l < L; l++) {
-            xs[l].set(acts.xs[l].subarray(r * ins[l], (r + 1) * ins[l]));
-            us[l].set(acts.us[l].subarray(r * outs[l], (r + 1) * outs[l]));
-          }
-        } else {
-          forwardRow(t, z, o, out);
-        }
+        forwardRow(t, z, o, out);
         // g = ∂(aᵀf)/∂u_{L-1} = a row.
         const gLast = gs[L - 1];
         let any = false;
@@ -201,7 +160,7 @@ function mlpModel(
         }
         if (timeIn) gt += g0[D];
       }
-      return { f: cached ? acts.out : out, z: gz, theta: gth, t: gt };
+      return { f: out, z: gz, theta: gth, t: gt };
     },
   };
 }

@@ -78,8 +78,8 @@ export function spiralIteration(): void {
  * - float32: the largest tf.memory().numBytes seen during the call (sampled at every f evaluation and
  *   after the backward pass), minus the bytes alive before it;
  * - float64: the bytes of the arrays the algorithm keeps, counted from its sizes: the stored outputs
- *   ẑ_0..ẑ_N, plus for backprop the tape of lib/ode/discreteAdjoint (6 stage inputs per accepted step, with
- *   the MLP activations cached for each) and the recorded steps, plus for the adjoint the working set of one backward step (the augmented state,
+ *   ẑ_0..ẑ_N, plus for backprop the tape of lib/ode/discreteAdjoint (6 stage inputs per accepted step) and
+ *   the recorded steps, plus for the adjoint the working set of one backward step (the augmented state,
  *   its 7 stages and error estimate).
  * output_bytes is ẑ alone (what any method must return): the adjoint's peak minus it stays flat.
  */
@@ -121,11 +121,8 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
         if (precision === 'float32') {
           peak = (r.stats.peakBytes ?? base) - base;
         } else if (mode === 'backprop') {
-          // tape: 6 stage inputs per accepted step and, per stage, the MLP activations the VJPs reuse
-          // (layer inputs and pre-activations: Σ(in + out) per row); steps: {t, h, interval} ≈ 3 doubles; ẑ.
-          const actsPerRow = spec.kind === 'mlp' ? spec.layers.reduce((a, l) => a + l.W.length + l.b.length, 0) : 0;
-          const perStage = n * 8 + 20 * actsPerRow * 8;
-          peak = r.stats.stepsForward * (6 * perStage + 3 * 8) + outputBytes + 12 * n * 8;
+          // tape: 6 stage inputs per accepted step; steps: {t, h, interval} ≈ 3 doubles each; ẑ.
+          peak = r.stats.stepsForward * (6 * n * 8 + 3 * 8) + outputBytes + 12 * n * 8;
         } else {
           peak = outputBytes + 10 * (2 * n + P) * 8;
         }
