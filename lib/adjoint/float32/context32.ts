@@ -16,7 +16,8 @@ export interface Context32 {
   f: (t: number, z: tf.Tensor2D, params: readonly tf.Tensor[]) => tf.Tensor2D;
   params: tf.Tensor[];
   z0: tf.Tensor2D;
-  targets: tf.Tensor2D[];
+  /** Created on first access. */
+  readonly targets: tf.Tensor2D[];
   /** Largest tf.memory().numBytes seen by `sample` (the f wrappers call it at every evaluation). */
   peakBytes: number;
   sample(): void;
@@ -33,13 +34,18 @@ export function makeContext32(
   const params = paramTensors(fp.spec, theta);
   const shape: [number, number] = [fp.batch, fp.dim];
   const z0t = tf.tensor2d(Float32Array.from(z0), shape, 'float32');
-  const targets = fp.targets.map((y) => tf.tensor2d(Float32Array.from(y), shape, 'float32'));
+  // Targets as tensors only when asked for (backprop's tfjs loss): the adjoint computes its loss and
+  // cotangents in float64 and should not hold N + 1 extra tensors.
+  let targets: tf.Tensor2D[] | null = null;
   const ctx: Context32 = {
     dyn,
     f: fp.spec.kind === 'mlp' ? mlpForward32(fp.spec) : (t, z, p) => dyn.fTensor(t, z, p),
     params,
     z0: z0t,
-    targets,
+    get targets(): tf.Tensor2D[] {
+      if (!targets) targets = fp.targets.map((y) => tf.tensor2d(Float32Array.from(y), shape, 'float32'));
+      return targets;
+    },
     peakBytes: tf.memory().numBytes,
     sample() {
       check();
@@ -47,7 +53,7 @@ export function makeContext32(
       if (b > ctx.peakBytes) ctx.peakBytes = b;
     },
     dispose() {
-      tf.dispose([...params, z0t, ...targets]);
+      tf.dispose([...params, z0t, ...(targets ?? [])]);
     },
   };
   return ctx;
