@@ -109,11 +109,14 @@ describe('errors', () => {
   const { problem } = load('seed-four-samples');
   it('too many steps → MaxStepsExceededError (both precisions, every mode)', () => {
     const long: Problem = { ...problem, t: [0, 1e7], targets: problem.targets.slice(0, 2) };
+    const before = tf.memory().numTensors;
     for (const precision of ['float64', 'float32'] as Precision[]) {
       for (const mode of ['adjoint', 'backprop', 'fd'] as GradientMode[]) {
         expect(() => computeGradient(long, { mode, precision, maxSteps: 200 })).toThrow(MaxStepsExceededError);
       }
     }
+    // Failed float32 runs leave no tensors (nor gradient-tape records) behind.
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('a field that blows up → StepSizeUnderflowError', () => {

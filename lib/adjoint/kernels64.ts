@@ -120,12 +120,12 @@ function mlpModel(
         forwardRow(t, z, o, out);
         // g = ∂(aᵀf)/∂u_{L-1} = a row.
         const gLast = gs[L - 1];
-        let any = false;
+        let nonzero = false;
         for (let j = 0; j < D; j++) {
           gLast[j] = a[o + j];
-          if (gLast[j] !== 0) any = true;
+          if (gLast[j] !== 0) nonzero = true;
         }
-        if (!any) continue;
+        if (!nonzero) continue;
         for (let l = L - 1; l >= 0; l--) {
           const g = gs[l];
           const x = xs[l];
