@@ -94,6 +94,22 @@ describe('a single time point', () => {
   }
 });
 
+describe('fixed-step rk4 (no dense output)', () => {
+  it('s(τ) on the grid by re-solving: float32 matches float64 ≤ 1e-4, adjoint = backprop ≤ 1e-6 (float64)', () => {
+    const { problem } = load('seed-four-samples');
+    const rk4: Problem = { ...problem, solver: { method: 'rk4', stepsPerInterval: 40 } };
+    const grid = [0.5, 1.25, 2.9];
+    const before = tf.memory().numTensors;
+    const a64 = computeGradient(rk4, { mode: 'adjoint', precision: 'float64', adjointGrid: grid });
+    const a32 = computeGradient(rk4, { mode: 'adjoint', precision: 'float32', adjointGrid: grid });
+    const b64 = computeGradient(rk4, { mode: 'backprop', precision: 'float64' });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(rel(a32.adjoint!.s.flat(2), a64.adjoint!.s.flat(2))).toBeLessThan(1e-4);
+    // With 40 rk4 steps per interval the continuous adjoint and the discrete gradient agree closely.
+    expect(rel(vec(b64, rk4.dynamics), vec(a64, rk4.dynamics))).toBeLessThan(1e-6);
+  });
+});
+
 describe('seminorm', () => {
   it('deep-long: same gradient (≤ 1e-6 at tight tolerances), fewer backward evaluations', () => {
     const { problem } = load('deep-long');
