@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { qBoolean, qInt, qNumber } from '@/components/embed/queryParams';
 import { sharedStateShape } from '@/components/widgets/shared/urlState';
 import { problemFor, type SensitivityPresetId } from '@/components/widgets/shared/presets';
-import { memoTrace } from '@/components/widgets/shared/sensitivityTrace';
 import type { SensitivityTrace } from '@/components/widgets/shared/traceTypes';
 import {
   clampTau,
@@ -41,15 +40,8 @@ export type SensitivityUrlState = z.infer<typeof sensitivitySchema>;
 /** Controls an embed may hide with ?hide=a,b. */
 export const SENSITIVITY_HIDABLE = ['preset', 'obs', 'play', 'step', 'speed', 'discrete', 'budget'] as const;
 
-// ---- traces ----
-export function traceKey(presetId: SensitivityPresetId, obs: readonly number[], budget: number): string {
-  return `${presetId}|${obs.join(',')}|${budget}`;
-}
-
-/** The (memoised) trace of the preset at these observation times. Throws lib/ode's typed errors. */
-export function traceFor(presetId: SensitivityPresetId, obs: readonly number[], budget = 10_000): SensitivityTrace {
-  return memoTrace(traceKey(presetId, obs, budget), () => problemFor(presetId, obs), { maxSteps: budget });
-}
+// ---- traces (shared with the jacobian and integral widgets) ----
+export { traceFor, traceKey } from '@/components/widgets/shared/presetTrace';
 
 const discreteMemo = new Map<string, DiscreteTrace>();
 /** Backprop through `steps` Euler steps per interval (memoised, a few entries). */
