@@ -37,7 +37,7 @@ export {
 } from './adjointBacksolve';
 export { backpropGradient64 } from './backpropGradient';
 export { finiteDifferences64, FD_STEP, fdStep } from './finiteDifferences';
-export { float64Model, fastTanh } from './kernels64';
+export { float64Model } from './kernels64';
 export {
   adjointTrajectory,
   referenceGrid,
