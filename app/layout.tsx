@@ -4,6 +4,8 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { BASE_PATH } from '@/components/embed/embedUrl';
 import './globals.css';
+// After the site's styles: widget stylesheets, present from the first paint (widget code is lazy).
+import '@/components/embed/widgetStyles';
 
 export const metadata: Metadata = {
   title: { default: 'The adjoint method in neural ODEs', template: '%s — The adjoint method in neural ODEs' },

@@ -1,14 +1,15 @@
 'use client';
-// A widget configured from the page's query string. The static HTML and the first (hydrating)
-// render use the defaults; the query is read after that, so hydration always matches and the
-// frame is never blank. Invalid settings fall back to defaults with a visible notice.
+// A widget configured from the page's query string. When hydrating the static HTML (which holds
+// the defaults) it starts from '' and reads the query after, so hydration always matches; when
+// mounted fresh it may start from the query at once (`initialSearch`), so the widget is built
+// once. The frame is never blank. Invalid settings fall back to defaults with a visible notice.
 import { useEffect, useState } from 'react';
 import { parseEmbedQuery } from './parseEmbedQuery';
 import type { WidgetSpec } from './widgetTypes';
 
-export function EmbedFromQuery<S>({ spec }: { spec: WidgetSpec<S> }) {
+export function EmbedFromQuery<S>({ spec, initialSearch = '' }: { spec: WidgetSpec<S>; initialSearch?: string }) {
   const { Component, schema, hidable } = spec;
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(initialSearch);
   useEffect(() => setSearch(window.location.search), []);
   const { state, hidden, problems } = parseEmbedQuery(search, schema, hidable);
   return (

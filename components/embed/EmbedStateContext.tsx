@@ -36,6 +36,16 @@ export function useReportEmbedState(state: EmbedState): void {
   }, [report, key]);
 }
 
+/** The figure's reporter, or null outside a figure (LazyWidget passes it into a widget's own root). */
+export function useEmbedReporter(): ((state: EmbedState) => void) | null {
+  return useContext(ReportContext);
+}
+
+/** Re-provides a reporter obtained with useEmbedReporter (across a separate React root). */
+export function EmbedReporterProvider({ value, children }: { value: ((state: EmbedState) => void) | null; children: ReactNode }) {
+  return <ReportContext.Provider value={value}>{children}</ReportContext.Provider>;
+}
+
 /** For the Embed dialog: the latest reported state (re-renders when it changes). */
 export function useEmbedState(): EmbedState {
   const ctx = useContext(StateContext);

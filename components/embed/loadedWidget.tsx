@@ -9,7 +9,7 @@ export interface LoadedWidget {
   /** The widget with its defaults (article figures, the home page miniature). */
   Widget: ComponentType<{ compact?: boolean }>;
   /** The widget configured from the page's query string, with a notice for what was invalid. */
-  Embed: ComponentType;
+  Embed: ComponentType<{ search?: string }>;
   hidable: readonly string[];
   height: number;
 }
@@ -21,8 +21,8 @@ export function toLoadedWidget<S>(id: string, spec: WidgetSpec<S>): LoadedWidget
   function Widget({ compact }: { compact?: boolean }) {
     return <Component compact={compact} />;
   }
-  function Embed() {
-    return <EmbedFromQuery spec={spec} />;
+  function Embed({ search }: { search?: string }) {
+    return <EmbedFromQuery spec={spec} initialSearch={search} />;
   }
   Widget.displayName = `Widget(${id})`;
   Embed.displayName = `Embed(${id})`;

@@ -37,3 +37,8 @@ export function ArticleStateProvider({ children, initialPresetId = 'spiral', ini
 export function useArticleState(): ArticleStateValue | null {
   return useContext(ArticleStateContext);
 }
+
+/** Re-provides a value obtained with useArticleState (LazyWidget renders widgets in their own root). */
+export function ArticleStateBridge({ value, children }: { value: ArticleStateValue | null; children: ReactNode }) {
+  return <ArticleStateContext.Provider value={value}>{children}</ArticleStateContext.Provider>;
+}
