@@ -14,8 +14,12 @@ async function num(widget: Locator, name: string): Promise<number> {
 /** The live widget: figures wake when they near the viewport (LazyWidget), so scroll to it first. */
 async function ready(page: Page, scope = 'figure'): Promise<Locator> {
   const widget = page.locator(`${scope} [data-widget="samples"]`).first();
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-ready', '');
+  // The frozen server HTML is replaced when the widget mounts, so an element found a moment ago may
+  // be detached: retry scroll + check together until the live widget answers.
+  await expect(async () => {
+    await widget.scrollIntoViewIfNeeded({ timeout: 2_000 });
+    await expect(widget).toHaveAttribute('data-ready', '', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   return widget;
 }
 
