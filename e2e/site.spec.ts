@@ -85,18 +85,21 @@ test('an \\eqref link scrolls to its equation', async ({ page }) => {
   await expect(page.locator(`[id="${href.slice(1)}"]`)).toBeInViewport();
 });
 
-test('Embed dialog: opens, offers a snippet with the embed URL, copies, closes with Escape', async ({ page, basePath, context }) => {
+test('Embed dialog: opens, offers a snippet with the current settings, copies, closes with Escape', async ({ page, basePath, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('adjoint/');
   const figure = page.locator('figure[data-figure="samples"]');
+  await figure.scrollIntoViewIfNeeded();
   await figure.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: /embed this figure/i });
   await expect(dialog).toBeVisible();
-  const snippet = await dialog.locator('textarea').inputValue();
-  expect(snippet).toMatch(new RegExp(`^<iframe src="http://localhost:\\d+${basePath}/embed/samples/[^"]*" title="`));
+  const textarea = dialog.locator('textarea');
+  await expect(textarea).toHaveValue(new RegExp(`^<iframe src="http://localhost:\\d+${basePath}/embed/samples/[^"]*" title="`));
+  // Figure 1 is a live widget that reports its settings: once awake, they are in the URL.
+  await expect(textarea).toHaveValue(/\/embed\/samples\/\?[^"]+"/);
   await dialog.getByRole('button', { name: /copy snippet/i }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await textarea.inputValue());
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(figure.getByRole('button', { name: 'Embed' })).toBeFocused();
@@ -240,4 +243,29 @@ test('360 px phone: no horizontal page overflow on home, article and an embed', 
     }));
     expect(scroll, `page ${route} is ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
   }
+});
+
+test('widget code loads only when its figure nears the viewport', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('adjoint/');
+  await page.waitForLoadState('networkidle');
+  const atLoad = scripts.length;
+  await page.locator('figure[data-figure="samples"]').scrollIntoViewIfNeeded();
+  await expect.poll(() => scripts.length).toBeGreaterThan(atLoad);
+});
+
+test('without JavaScript every figure is still drawn from the static HTML', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto('adjoint/');
+  const figures = MDX.match(/widget="[^"]+"/g) ?? [];
+  await expect(page.locator('figure [data-widget] svg').first()).toBeVisible();
+  for (const f of figures) {
+    const id = f.slice(8, -1);
+    await expect(page.locator(`figure [data-widget="${id}"] svg`).first()).toBeAttached();
+  }
+  await context.close();
 });
