@@ -37,8 +37,8 @@ function placeholder(id: WidgetId): WidgetEntry {
 export const widgets: Record<WidgetId, WidgetEntry> = {
   samples: defineWidget('samples', () => import('./Samples/spec').then((m) => m.samplesSpec)),
   sensitivity: defineWidget('sensitivity', () => import('./Sensitivity/spec').then((m) => m.sensitivitySpec)),
-  jacobian: placeholder('jacobian'),
-  integral: placeholder('integral'),
+  jacobian: defineWidget('jacobian', () => import('./Jacobian/spec').then((m) => m.jacobianSpec)),
+  integral: defineWidget('integral', () => import('./Integral/spec').then((m) => m.integralSpec)),
   backprop: placeholder('backprop'),
   'euler-limit': placeholder('euler-limit'),
   gradcheck: placeholder('gradcheck'),
