@@ -8,3 +8,4 @@ import '@/components/controls/controls.css';
 import '@/components/widgets/Samples/Samples.module.css';
 import '@/components/widgets/Sensitivity/Sensitivity.module.css';
 import '@/components/widgets/Jacobian/Jacobian.module.css';
+import '@/components/widgets/Integral/Integral.module.css';
