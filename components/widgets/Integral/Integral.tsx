@@ -30,6 +30,7 @@ import { useSensitivityState } from '@/components/widgets/shared/useSensitivityS
 import { clampTau } from '@/components/widgets/shared/traceLookup';
 import { formatObs } from '@/components/widgets/shared/urlState';
 import { useProblemTrace } from '@/components/widgets/Jacobian/useProblemTrace';
+import { useHydrationSafeState } from '@/components/widgets/Jacobian/useHydrationSafeState';
 import { blockTitle, paramName, subscript } from '@/components/widgets/Jacobian/paramGroups';
 import { tauStep } from '@/components/widgets/Jacobian/model';
 import { measureSince, perfNow } from '@/components/widgets/Jacobian/perf';
@@ -58,7 +59,7 @@ interface Comparison {
 }
 
 export function Integral({ initial, hidden = [], compact = false }: WidgetProps<IntegralUrlState>) {
-  const st = useSensitivityState(initial);
+  const st = useHydrationSafeState(useSensitivityState(initial));
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 

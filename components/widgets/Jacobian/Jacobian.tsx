@@ -30,6 +30,7 @@ import { formatObs } from '@/components/widgets/shared/urlState';
 import { cellName, cellValue, colourRange, jacobianAt, matrixRows, outputLabel, stateLabel, tauStep, type JacobianAt, type JacobianUrlState, type MatrixName } from './model';
 import { paramColumnGroups, paramColumnLabel, paramName, subscript } from './paramGroups';
 import { useProblemTrace } from './useProblemTrace';
+import { useHydrationSafeState } from './useHydrationSafeState';
 import { measureSince, perfNow } from './perf';
 import styles from './Jacobian.module.css';
 
@@ -51,7 +52,7 @@ function cellOf(target: EventTarget | null): Cell | null {
 }
 
 export function Jacobian({ initial, hidden = [], compact = false }: WidgetProps<JacobianUrlState>) {
-  const st = useSensitivityState(initial);
+  const st = useHydrationSafeState(useSensitivityState(initial));
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
