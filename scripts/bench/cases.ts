@@ -9,6 +9,7 @@ import '../../lib/adjoint/float32';
 import { computeGradient } from '../../lib/adjoint/gradient';
 import { parseProblem, type Problem } from '../../lib/adjoint/problem';
 import { packParams } from '../../lib/adjoint/params';
+import { countedPeakBytes, outputBytes as outputBytesOf } from '../../lib/adjoint/memoryEstimate';
 import type { GradientMode, GradientOptions, GradientResult, Precision } from '../../lib/adjoint/gradientTypes';
 import { emit, measure, median, round } from './harness';
 import { initialModel, linspace, spiralTrainer, trueTrajectory } from './spiralIteration';
@@ -101,7 +102,6 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
       // solve to atol 1e-9 (the step size collapses into maxSteps); the same settings for both precisions.
       solver: { method: 'dopri5', rtol: 1e-5, atol: 1e-7 },
     };
-    const n = 20 * 2;
     const P = packParams(spec).length;
     for (const precision of PRECISIONS) {
       for (const mode of ['adjoint', 'backprop'] as GradientMode[]) {
@@ -116,16 +116,10 @@ export function memoryHorizon(pointsList: readonly number[] = [1, 10, 100, 1000]
         }
         const r = m.results[m.results.length - 1];
         const wordBytes = precision === 'float64' ? 8 : 4;
-        const outputBytes = (points + 1) * n * wordBytes;
-        let peak: number;
-        if (precision === 'float32') {
-          peak = (r.stats.peakBytes ?? base) - base;
-        } else if (mode === 'backprop') {
-          // tape: 6 stage inputs per accepted step; steps: {t, h, interval} ≈ 3 doubles each; ẑ.
-          peak = r.stats.stepsForward * (6 * n * 8 + 3 * 8) + outputBytes + 12 * n * 8;
-        } else {
-          peak = outputBytes + 10 * (2 * n + P) * 8;
-        }
+        const shape = { batch: 20, dim: 2, P, points: points + 1, stepsForward: r.stats.stepsForward };
+        const outputBytes = outputBytesOf(shape, wordBytes);
+        // float64: the counted arrays of lib/adjoint/memoryEstimate.ts (shared with the gradient-check figure).
+        const peak = precision === 'float32' ? (r.stats.peakBytes ?? base) - base : countedPeakBytes(mode, shape);
         emit({
           case: 'memory-horizon',
           mode,
