@@ -9,3 +9,4 @@ import '@/components/widgets/Samples/Samples.module.css';
 import '@/components/widgets/Sensitivity/Sensitivity.module.css';
 import '@/components/widgets/Jacobian/Jacobian.module.css';
 import '@/components/widgets/Integral/Integral.module.css';
+import '@/components/widgets/Backprop/Backprop.module.css';

@@ -39,7 +39,7 @@ export const widgets: Record<WidgetId, WidgetEntry> = {
   sensitivity: defineWidget('sensitivity', () => import('./Sensitivity/spec').then((m) => m.sensitivitySpec)),
   jacobian: defineWidget('jacobian', () => import('./Jacobian/spec').then((m) => m.jacobianSpec)),
   integral: defineWidget('integral', () => import('./Integral/spec').then((m) => m.integralSpec)),
-  backprop: placeholder('backprop'),
+  backprop: defineWidget('backprop', () => import('./Backprop/spec').then((m) => m.backpropSpec)),
   'euler-limit': placeholder('euler-limit'),
   gradcheck: placeholder('gradcheck'),
 };
