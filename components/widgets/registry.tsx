@@ -41,7 +41,7 @@ export const widgets: Record<WidgetId, WidgetEntry> = {
   integral: defineWidget('integral', () => import('./Integral/spec').then((m) => m.integralSpec)),
   backprop: defineWidget('backprop', () => import('./Backprop/spec').then((m) => m.backpropSpec)),
   'euler-limit': placeholder('euler-limit'),
-  gradcheck: placeholder('gradcheck'),
+  gradcheck: defineWidget('gradcheck', () => import('./GradCheck/spec').then((m) => m.gradcheckSpec)),
 };
 
 export function getWidget(id: string): WidgetEntry | undefined {
