@@ -10,3 +10,4 @@ import '@/components/widgets/Sensitivity/Sensitivity.module.css';
 import '@/components/widgets/Jacobian/Jacobian.module.css';
 import '@/components/widgets/Integral/Integral.module.css';
 import '@/components/widgets/Backprop/Backprop.module.css';
+import '@/components/widgets/GradCheck/GradCheck.module.css';
