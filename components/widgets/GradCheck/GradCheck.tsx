@@ -17,7 +17,7 @@
 //   memory-<mode>-<precision>            bytes: tfjs's measured peak (float32 adjoint/backprop) or counted arrays
 //   explanation-<id>                     the sentence for discretisation | float32-rounding | fd-step (text)
 // Markers: data-ready once every visible run is shown; data-running="<mode>-<precision>" while one runs;
-// data-preset, data-group, data-precision on the same element.
+// data-run = number of Run/Re-run clicks; data-preset, data-group, data-precision on the same element.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '@/components/viz/format';
 import { useAnnouncer } from '@/components/viz/LiveRegion';
@@ -283,6 +283,7 @@ export function GradCheck({ initial, hidden = [], compact = false }: WidgetProps
         className={styles.root}
         data-ready={shownComplete && current !== null ? '' : undefined}
         data-running={running ?? undefined}
+        data-run={runToken}
         data-preset={st.presetId}
         data-group={group}
         data-precision={visibility}
