@@ -65,7 +65,7 @@ test('seed preset: reference values, three methods agree, float32 column vs floa
   expect(await num(widget, 'reldiff-float32-float64-fd')).toBeLessThan(2e-2);
   for (const pair of ['adjoint-fd', 'backprop-fd']) expect(await num(widget, `reldiff-${pair}-float32`)).toBeLessThan(2e-2);
   // The selected parameter's row is highlighted in both tables.
-  await expect(widget.locator('tr[data-row="3"][aria-selected="true"]')).toHaveCount(2);
+  await expect(widget.locator('tr[data-row="3"][data-selected]')).toHaveCount(2);
   for (const k of RUNS) {
     expect(await num(widget, `nfe-${k}`), k).toBeGreaterThan(0);
     expect(await num(widget, `time-${k}`), k).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ test('mouse alone: select the preset and a parameter row; precision back to both
   await expect(widget.locator('[data-preset="linear"][data-ready]')).toHaveCount(1, { timeout: READY_MS });
   await expectFloat64Agree(widget);
   await widget.locator('tr[data-row="2"] button').click();
-  await expect(widget.locator('tr[data-row="2"][aria-selected="true"]')).toHaveCount(1);
+  await expect(widget.locator('tr[data-row="2"][data-selected]')).toHaveCount(1);
   await widget.getByLabel('Precision', { exact: true }).selectOption('both');
   await expect(widget.locator('[data-precision-table="float32"]')).toHaveCount(1);
   await expect(widget.locator('[data-running]')).toHaveCount(1); // float32 is computing (loading state)
@@ -157,4 +157,20 @@ test('phone width (360 px): the page does not scroll sideways; wide tables scrol
   expect(overflow).toBeLessThanOrEqual(1);
   await expect(widget.getByLabel('Problem', { exact: true })).toHaveCount(0);
   await expect(widget.locator('[data-value="adjoint-float32[θ0]"]')).toBeAttached();
+});
+
+test('a failure (the float32 code cannot load) shows the error banner and keeps the float64 table', async ({ page, allowProblem }) => {
+  allowProblem('request failed');
+  allowProblem('Failed to load');
+  allowProblem('ChunkLoadError');
+  const widget = await openEmbed(page, '?preset=seed&precision=float64');
+  const before = await num(widget, 'adjoint-float64[θ0]');
+  // From now on no script can load: the float32 (tfjs) chunk's dynamic import fails.
+  await page.route(/\.js(\?|$)/, (route) => route.abort());
+  await widget.getByLabel('Precision', { exact: true }).selectOption('both');
+  await expect(widget.locator('[role="alert"][data-error]')).toBeVisible({ timeout: READY_MS });
+  await expect(widget.locator('[role="alert"]')).toContainText('Could not compute');
+  expect(await num(widget, 'adjoint-float64[θ0]')).toBe(before);
+  await expectFloat64Agree(widget);
+  await expect(widget.locator('[data-running]')).toHaveCount(0);
 });

@@ -238,7 +238,7 @@ export function GradCheck({ initial, hidden = [], compact = false }: WidgetProps
             </thead>
             <tbody>
               {labels.map((l, i) => (
-                <tr key={l.key} data-row={i} className={i === j ? styles.selected : undefined} aria-selected={group === 'theta' ? i === j : undefined}>
+                <tr key={l.key} data-row={i} className={i === j ? styles.selected : undefined} data-selected={i === j ? '' : undefined}>
                   <th scope="row" className={styles.label}>
                     {group === 'theta' ? (
                       <button type="button" className={styles.pick} onClick={() => { interacted.current = true; setParamIndex(i); }} aria-pressed={i === j} title="Select this parameter (shared with Figures 3 and 6)">

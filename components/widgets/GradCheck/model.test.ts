@@ -136,6 +136,7 @@ describe('explanations', () => {
     expect(e[0].text).toContain('optimise-then-discretise');
     expect(e[0].text).toContain('10⁻⁷');
     expect(e[2].text).toContain('float32');
+    expect(e[2].text).toContain('about 2 correct digits'); // 7e-3
   });
   it('float64 only: no float32 sentence; fd in float64 explained only when it stands out', () => {
     const e = chooseExplanations(cmp({ 'reldiff-adjoint-backprop-float64': 5e-8, 'reldiff-adjoint-fd-float64': 1e-7, 'reldiff-backprop-fd-float64': 9e-8 }), ctx);

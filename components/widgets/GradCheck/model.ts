@@ -292,13 +292,14 @@ export function chooseExplanations(cmp: readonly Comparison[], ctx: ExplainConte
   }
   if (fdWorst) {
     const p32 = fdWorst.name.endsWith('float32');
+    const digits = Math.max(0, Math.floor(-Math.log10(fdWorst.max)));
     out.push({
       id: 'fd-step',
       comparison: fdWorst.name,
       value: fdWorst.max,
       text: p32
-        ? 'Finite differences trade truncation error, which shrinks with the step h like h², against cancellation, which grows like (rounding of L)/h; float32’s coarse rounding forces a large step (h = 3×10⁻³·max(1, |x|)) and leaves them only 3–5 correct digits.'
-        : 'Finite differences trade truncation error, which shrinks with the step h (here 10⁻⁵·max(1, |x|)) like h², against cancellation and solver noise, which grow like (error of L)/h, so they agree with the other two to fewer digits.',
+        ? `Finite differences trade truncation error, which shrinks with the step h like h², against cancellation, which grows like (rounding of L)/h; float32’s coarse rounding forces a large step (h = 3×10⁻³·max(1, |x|)) and leaves the worst entry only about ${digits} correct digits.`
+        : `Finite differences trade truncation error, which shrinks with the step h (here 10⁻⁵·max(1, |x|)) like h², against cancellation and solver noise, which grow like (error of L)/h, and leave the worst entry about ${digits} correct digits.`,
     });
   }
   return out;
