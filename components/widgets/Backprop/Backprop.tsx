@@ -37,6 +37,7 @@ import { ChainEquation } from './ChainEquation';
 import { VectorBars } from './VectorBars';
 import { useTfjsChain } from './useTfjsChain';
 import {
+  CHAIN_RULE_EQ_NUMBER,
   FACTORS,
   STEP_COUNT,
   backpropSchema,
@@ -169,7 +170,7 @@ export function Backprop({ initial, hidden = [], compact = false }: WidgetProps<
           pageStep={LAST}
           onChange={setStep}
           format={(v) => `${v}: ${FACTORS[clampStep(v)].text}`}
-          ticks={FACTORS.map((f, i) => ({ value: i, label: String(i) }))}
+          ticks={FACTORS.map((_, i) => ({ value: i }))}
         />
       ),
     });
@@ -228,6 +229,8 @@ export function Backprop({ initial, hidden = [], compact = false }: WidgetProps<
 
 // ---- the product of the current step: upstream · factor = result ----
 const CELL = { w: 60, h: 30, label: 56 };
+/** Parameter-gradient cards: wider cells, since ∂ℒ/∂W entries can print as 2.643×10⁻⁴. */
+const CARD = { w: 72, label: 50 };
 
 function matrixBox(rows: number, cols: number, groups: boolean) {
   const top = (groups ? 20 : 0) + 18 + 2;
@@ -278,11 +281,11 @@ function StepPanel({ step, values, net, source }: { step: number; values: ChainV
           </div>
         </div>
         <span className={styles.bigOp} aria-hidden="true">=</span>
-        <VectorBars name="result" label={s.resultLabel} values={s.result} entryLabels={isParam ? s.colLabels : undefined} emphasis source={source} />
+        <VectorBars name="result" label={s.resultLabel} values={s.result} entryLabels={s.colLabels} emphasis source={source} />
       </div>
       <p className={styles.note}>
         {isParam
-          ? `The last factor turns the row vector toward the parameters: ∂y₁/∂θ₁ has one column per entry of W₁ and b₁, and ∂ℒ/∂θ₁ is the whole left-hand side of equation 4.`
+          ? `The last factor turns the row vector toward the parameters: ∂y₁/∂θ₁ has one column per entry of W₁ and b₁, and ∂ℒ/∂θ₁ is the whole left-hand side of equation ${CHAIN_RULE_EQ_NUMBER}.`
           : `∂y${SUB[k]}/∂y${SUB[k - 1]} = diag(${net.layers[k - 1].act === 'tanh' ? `1 − y${SUB[k]}²` : '1'}) W${SUB[k]}: row i is output y${SUB[k]}[i]. The row vector on the left picks a weighted sum of its rows.`}
       </p>
     </section>
@@ -299,7 +302,7 @@ function ParamCards({ step, values, source }: { step: number; values: ChainValue
         const g = splitParamGrad(k, values.dtheta[k - 1]);
         const rows = g.W.length;
         const cols = g.W[0].length;
-        const box = { width: 40 + cols * CELL.w + 2, height: 18 + 2 + rows * CELL.h + 2 };
+        const box = { width: CARD.label + cols * CARD.w + 2, height: 18 + 2 + rows * CELL.h + 2 };
         return (
           <div key={k} className={styles.card} data-card={k} data-state={state}>
             <div className={styles.cardTitle}>
@@ -309,21 +312,24 @@ function ParamCards({ step, values, source }: { step: number; values: ChainValue
               <p className={styles.pending}>not yet computed</p>
             ) : (
               <>
+                <div className={styles.matrixLabel}>
+                  ∂ℒ/∂W{SUB[k]} <span className={styles.dim}>({rows}×{cols}, row = output)</span>
+                </div>
                 <div style={{ maxWidth: box.width }}>
                   <Heatmap
                     width={box.width}
                     height={box.height}
-                    title={`∂ℒ/∂W${SUB[k]}, row i = output ${i1(k)}, column j = input`}
+                    title={`∂ℒ/∂W${SUB[k]}: row i is output y${SUB[k]}[i], column j is input y${SUB[k - 1]}[j]`}
                     name={`dtheta-${k}-W`}
                     values={g.W}
-                    rowLabels={Array.from({ length: rows }, (_, i) => `W${i + 1}·`)}
-                    colLabels={Array.from({ length: cols }, (_, j) => `·${j + 1}`)}
-                    rowLabelWidth={40}
+                    rowLabels={Array.from({ length: rows }, (_, i) => `y${SUB[k]}[${i + 1}]`)}
+                    colLabels={Array.from({ length: cols }, (_, j) => (k === 1 ? `x[${j + 1}]` : `y${SUB[k - 1]}[${j + 1}]`))}
+                    rowLabelWidth={CARD.label}
                     format={fmt}
                     legend={false}
                   />
                 </div>
-                <VectorBars name={`dtheta-${k}-b`} label={`∂ℒ/∂b${SUB[k]}`} values={g.b} source={source} />
+                <VectorBars name={`dtheta-${k}-b`} label={`∂ℒ/∂b${SUB[k]}`} values={g.b} entryLabels={Array.from({ length: g.b.length }, (_, i) => `b${SUB[k]}[${i + 1}]`)} source={source} />
               </>
             )}
           </div>
@@ -333,7 +339,6 @@ function ParamCards({ step, values, source }: { step: number; values: ChainValue
   );
 }
 
-const i1 = (k: number) => `y${SUB[k]}[i]`;
 
 // ---- the concrete network ----
 function ForwardValues({ net }: { net: Network }) {

@@ -3,7 +3,6 @@
 // is produced. Pure SVG from props (no state): the same markup on the server and the client.
 // States per element: 'done' (its gradient is known), 'current' (this step), 'pending'.
 // One small viewBox (440 wide) so that the glyphs stay readable when the figure shrinks to a phone.
-import { useId } from 'react';
 import { FACTORS, forward, type Network } from './model';
 import { formatNumber } from '@/components/viz/format';
 import styles from './Backprop.module.css';
@@ -25,6 +24,21 @@ const BOX = { w: 40, h: 30 };
 const fmt = (v: number) => formatNumber(v, { digits: 4, trim: false });
 const vec = (v: readonly number[]) => `(${v.map(fmt).join(', ')})`;
 
+/**
+ * A filled triangle whose tip is at (x, y), pointing `dir`, `size` long. Drawn as paths rather than
+ * SVG markers: marker ids would have to be unique per figure, and useId differs between the server
+ * HTML and the figure's client root, so new lines would point at a marker id that does not exist.
+ */
+function head(x: number, y: number, dir: 'left' | 'right' | 'up' | 'down', size: number): string {
+  const w = size * 0.55;
+  switch (dir) {
+    case 'right': return `M${x},${y} L${x - size},${y - w} L${x - size},${y + w} Z`;
+    case 'left': return `M${x},${y} L${x + size},${y - w} L${x + size},${y + w} Z`;
+    case 'down': return `M${x},${y} L${x - w},${y - size} L${x + w},${y - size} Z`;
+    default: return `M${x},${y} L${x - w},${y + size} L${x + w},${y + size} Z`;
+  }
+}
+
 /** When is each gradient known? ∂ℒ/∂y₃ at step 0, ∂ℒ/∂y₂ and ∂ℒ/∂θ₃ at 1, ∂ℒ/∂y₁ and ∂ℒ/∂θ₂ at 2, ∂ℒ/∂θ₁ at 3. */
 function stateAt(producedAt: number, step: number): State {
   return producedAt < step ? 'done' : producedAt === step ? 'current' : 'pending';
@@ -37,9 +51,6 @@ export interface ChainDiagramProps {
 
 export function ChainDiagram({ net, step }: ChainDiagramProps) {
   const fwd = forward(net);
-  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const fwdHead = `bp-fwd-${uid}`;
-  const bwdHead = `bp-bwd-${uid}`;
   const yState = (k: number) => stateAt(3 - k, step); // y₃ → 0, y₂ → 1, y₁ → 2
   const thetaState = (k: number) => stateAt(4 - k, step); // θ₃ → 1, θ₂ → 2, θ₁ → 3
   const layerState = (k: number): State => stateAt(4 - k, step); // f_k works at the step that produces θ_k
@@ -61,14 +72,6 @@ export function ChainDiagram({ net, step }: ChainDiagramProps) {
   return (
     <svg className={`viz-svg ${styles.diagram}`} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-diagram-step={step}>
       <title>{label}</title>
-      <defs>
-        <marker id={fwdHead} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L8,4 L0,8 z" className={styles.headFwd} />
-        </marker>
-        <marker id={bwdHead} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-          <path d="M0,0 L8,4 L0,8 z" className={styles.headBwd} />
-        </marker>
-      </defs>
 
       {/* forward edges, left to right */}
       {Array.from({ length: 7 }, (_, i) => {
@@ -76,7 +79,12 @@ export function ChainDiagram({ net, step }: ChainDiagramProps) {
         const endsAtBox = i % 2 === 0 && i < 6;
         const x1 = cx(i) + (startsAtBox ? BOX.w / 2 : R);
         const x2 = cx(i + 1) - (endsAtBox ? BOX.w / 2 : R) - 2;
-        return <line key={i} x1={x1} x2={x2} y1={ROW} y2={ROW} className={styles.edgeFwd} markerEnd={`url(#${fwdHead})`} />;
+        return (
+          <g key={i}>
+            <line x1={x1} x2={x2 - 5} y1={ROW} y2={ROW} className={styles.edgeFwd} />
+            <path d={head(x2, ROW, 'right', 6)} className={styles.headFwd} />
+          </g>
+        );
       })}
 
       {/* layers with their parameters */}
@@ -87,9 +95,13 @@ export function ChainDiagram({ net, step }: ChainDiagramProps) {
         return (
           <g key={k} data-layer={k} data-state={ls}>
             <title>{`f${'₁₂₃'[k - 1]}: ${net.layers[k - 1].act === 'tanh' ? 'tanh' : 'linear'} layer, ${net.layers[k - 1].W[0].length} → ${net.layers[k - 1].W.length}`}</title>
-            <line x1={x - 5} x2={x - 5} y1={THETA + 11} y2={ROW - BOX.h / 2 - 3} className={styles.edgeFwd} markerEnd={`url(#${fwdHead})`} />
+            <line x1={x - 5} x2={x - 5} y1={THETA + 11} y2={ROW - BOX.h / 2 - 7} className={styles.edgeFwd} />
+            <path d={head(x - 5, ROW - BOX.h / 2 - 1, 'down', 6)} className={styles.headFwd} />
             {ts !== 'pending' && (
-              <line x1={x + 5} x2={x + 5} y1={ROW - BOX.h / 2} y2={THETA + 14} className={styles.edgeBwd} data-state={ts} markerEnd={`url(#${bwdHead})`} />
+              <g>
+                <line x1={x + 5} x2={x + 5} y1={ROW - BOX.h / 2} y2={THETA + 19} className={styles.edgeBwd} data-state={ts} />
+                <path d={head(x + 5, THETA + 12, 'up', 8)} className={styles.headBwd} />
+              </g>
             )}
             <rect x={x - 17} y={THETA - 11} width={34} height={22} rx={4} className={styles.theta} data-state={ts} data-theta={k} />
             <text x={x} y={THETA} dy="0.35em" textAnchor="middle" className={styles.nodeText}>θ{'₁₂₃'[k - 1]}</text>
@@ -114,21 +126,22 @@ export function ChainDiagram({ net, step }: ChainDiagramProps) {
       </g>
 
       {/* backward lane, right to left */}
-      <text x={W - 4} y={LANE - 10} textAnchor="end" className={styles.laneLabel}>backward ←</text>
+      <text x={2} y={LANE} dy="0.35em" className={styles.laneLabel}>backward</text>
       {lane.map((s) => {
         const st = stateAt(s.at, step);
         return (
-          <line
-            key={s.at}
-            x1={s.from - 4}
-            x2={s.to + 6}
-            y1={LANE}
-            y2={LANE}
-            className={st === 'pending' ? styles.edgePending : styles.edgeBwd}
-            data-state={st}
-            data-lane={s.at}
-            markerEnd={st === 'pending' ? undefined : `url(#${bwdHead})`}
-          />
+          <g key={s.at}>
+            <line
+              x1={s.from - 4}
+              x2={st === 'pending' ? s.to + 4 : s.to + 11}
+              y1={LANE}
+              y2={LANE}
+              className={st === 'pending' ? styles.edgePending : styles.edgeBwd}
+              data-state={st}
+              data-lane={s.at}
+            />
+            {st !== 'pending' && <path d={head(s.to + 4, LANE, 'left', 8)} className={styles.headBwd} />}
+          </g>
         );
       })}
       {lane.map((s) => (

@@ -4,7 +4,7 @@
 // Beside it, the step's side equation: ∂ℒ/∂θ_k = ∂ℒ/∂y_k · ∂y_k/∂θ_k at the current layer
 // (∂ℒ/∂y₃ = y₃ − y* at step 0), which is where the parameter gradients of layers 3 and 2 come from.
 import type { ReactNode } from 'react';
-import { FACTORS, factorShape, factorState } from './model';
+import { CHAIN_RULE_EQ_NUMBER, FACTORS, factorShape, factorState } from './model';
 import styles from './Backprop.module.css';
 
 /** A ∂num/∂den fraction in HTML (the visual; the accessible name is given by the caller). */
@@ -27,7 +27,7 @@ export interface ChainEquationProps {
 export function ChainEquation({ step, onFactor }: ChainEquationProps) {
   return (
     <div className={styles.equations}>
-      <div className={styles.equation} role="group" aria-label="Equation 4, the chain rule: ∂ℒ/∂θ₁ = ∂ℒ/∂y₃ · ∂y₃/∂y₂ · ∂y₂/∂y₁ · ∂y₁/∂θ₁" data-equation="chain-rule">
+      <div className={styles.equation} role="group" aria-label={`Equation ${CHAIN_RULE_EQ_NUMBER}, the chain rule: ∂ℒ/∂θ₁ = ∂ℒ/∂y₃ · ∂y₃/∂y₂ · ∂y₂/∂y₁ · ∂y₁/∂θ₁`} data-equation="chain-rule">
         <span className={styles.lhs} data-state={step === 3 ? 'current' : 'pending'}>
           <Frac num="ℒ" den="θ₁" />
         </span>
@@ -50,7 +50,7 @@ export function ChainEquation({ step, onFactor }: ChainEquationProps) {
             </button>
           );
         })}
-        <span className={styles.eqNumber} aria-hidden="true">(4)</span>
+        <span className={styles.eqNumber} aria-hidden="true">({CHAIN_RULE_EQ_NUMBER})</span>
       </div>
       <SideEquation step={step} />
     </div>

@@ -1,8 +1,11 @@
 // Figure 4's numbers: the forward pass by hand, the explicit Jacobians against central finite
 // differences, the steps of the backward pass (order, factors, products), associativity of the
 // chain, and the URL schema. tfjs agreement is in tfChain.test.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  CHAIN_RULE_EQ_NUMBER,
   FACTORS,
   STEP_COUNT,
   applyLayer,
@@ -200,5 +203,15 @@ describe('Backprop URL state', () => {
     expect(clampStep(Number.NaN)).toBe(0);
     expect(nextSeed(1)).toBe(2);
     expect(backpropSchema.safeParse({ seed: String(nextSeed(999_999)) }).success).toBe(true);
+  });
+});
+
+describe('Backprop equation number', () => {
+  it('is the article’s number for eq:chain-rule (numbered equations counted in content/adjoint.mdx)', () => {
+    const mdx = readFileSync(path.join(__dirname, '../../../content/adjoint.mdx'), 'utf8');
+    const at = mdx.indexOf('\\label{eq:chain-rule}');
+    expect(at).toBeGreaterThan(-1);
+    const before = mdx.slice(0, at).match(/\\begin\{equation\}/g) ?? [];
+    expect(before.length).toBe(CHAIN_RULE_EQ_NUMBER);
   });
 });

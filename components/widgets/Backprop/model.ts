@@ -167,6 +167,12 @@ export function splitParamGrad(k: number, flat: readonly number[]): ParamGrad {
   };
 }
 
+/**
+ * The number the article gives eq:chain-rule (its 5th numbered equation; the post calls it equation 4).
+ * model.test.ts counts the equations in content/adjoint.mdx, so a renumbering fails the test.
+ */
+export const CHAIN_RULE_EQ_NUMBER = 5;
+
 // ---- the backward pass, step by step ----
 /** The four factors of eq:chain-rule, left to right (HTML-free labels for text and announcements). */
 export const FACTORS = [
