@@ -20,6 +20,9 @@ describe('GradCheck, server-rendered', () => {
     expect(html).toMatch(/data-row="3" class="[^"]+" data-selected=""/);
     expect(html).toContain('data-value="nfe-adjoint-float32"');
     expect(html).toContain('W₁[0,3]');
+    // The max-difference strip: an empty log axis until the runs arrive (same size then).
+    expect(html).toContain('<svg');
+    expect(html.match(/data-strip="reldiff-/g)).toHaveLength(9);
   });
 
   it('is a skeleton: no numbers, no timing, not ready', () => {

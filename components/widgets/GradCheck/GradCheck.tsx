@@ -54,6 +54,7 @@ import {
   type Visibility,
 } from './model';
 import { ChecksCancelledError, runChecks } from './runChecks';
+import { DiffStrip } from './DiffStrip';
 import styles from './GradCheck.module.css';
 
 const valueFmt = (v: number) => formatNumber(v, { digits: 7, trim: false });
@@ -300,6 +301,10 @@ export function GradCheck({ initial, hidden = [], compact = false }: WidgetProps
           <span className={styles.loose}><span aria-hidden="true">{TIER_GLYPH.loose}</span> above 10⁻³</span>.
           {group === 'theta' && ' Click a parameter to select it in the other figures.'}
         </p>
+        <DiffStrip
+          rtol={problemRtol(shown.problem)}
+          rows={cmp.map((c) => ({ c, label: c.name.startsWith('reldiff-float32') ? c.label : `${c.label} · ${c.name.endsWith('float32') ? 'f32' : 'f64'}` }))}
+        />
         {explanations.length > 0 && (
           <ul className={styles.explain} aria-label="Why the numbers differ">
             {explanations.map((e) => {
