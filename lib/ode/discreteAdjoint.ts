@@ -28,6 +28,8 @@ export interface DiscreteAdjointInput {
   cotangents: readonly (Float64Array | null | undefined)[];
   /** Number of parameters (length of vjp(...).theta). */
   nTheta: number;
+  /** Also return dL/dy_i at every output time (`outputAdjoints`). Default false. */
+  keepOutputAdjoints?: boolean;
 }
 
 export interface DiscreteAdjointResult {
@@ -36,6 +38,9 @@ export interface DiscreteAdjointResult {
   /** f evaluations of the forward recomputation. */
   nfe: number;
   nvjp: number;
+  /** With keepOutputAdjoints: dL/dy_i for i = 0..N, the total derivative (through every later step,
+   *  plus the output's own cotangent) — the discrete sensitivity at each output time. */
+  outputAdjoints?: Float64Array[];
 }
 
 /** Stages whose derivative influences y1: b_i ≠ 0 or feeding such a stage. A trailing stage used only by
@@ -102,11 +107,15 @@ export function discreteAdjoint(input: DiscreteAdjointInput): DiscreteAdjointRes
 
   const theta = new Float64Array(input.nTheta);
   const a = new Float64Array(n);
+  const outputAdjoints: Float64Array[] | undefined = input.keepOutputAdjoints ? new Array<Float64Array>(ts.length) : undefined;
   const addCotangent = (i: number): void => {
     const c = input.cotangents[i];
-    if (!c) return;
-    if (c.length !== n) throw new InvalidInputError(`cotangents[${i}] has length ${c.length}, expected ${n}.`);
-    for (let j = 0; j < n; j++) a[j] += c[j];
+    if (c) {
+      if (c.length !== n) throw new InvalidInputError(`cotangents[${i}] has length ${c.length}, expected ${n}.`);
+      for (let j = 0; j < n; j++) a[j] += c[j];
+    }
+    // Every later step is pulled back and output i's own cotangent is in: a = dL/dy_i.
+    if (outputAdjoints) outputAdjoints[i] = a.slice();
   };
 
   let interval = ts.length; // no interval yet
@@ -147,5 +156,7 @@ export function discreteAdjoint(input: DiscreteAdjointInput): DiscreteAdjointRes
     interval--;
     addCotangent(interval);
   }
-  return { z0: a, theta, nfe, nvjp };
+  const result: DiscreteAdjointResult = { z0: a, theta, nfe, nvjp };
+  if (outputAdjoints) result.outputAdjoints = outputAdjoints;
+  return result;
 }
