@@ -8,9 +8,9 @@ import { formatNumber } from '@/components/viz/format';
 import { TIER_GLYPH, tierOf, type Comparison } from './model';
 import styles from './GradCheck.module.css';
 
-const W = 560;
+const W = 590;
 const ROW = 20;
-const LEFT = 150;
+const LEFT = 180;
 const RIGHT = 16;
 const TOP = 22;
 const BOTTOM = 36;
