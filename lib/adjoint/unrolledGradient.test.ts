@@ -101,3 +101,14 @@ describe('unrolledGradient (spiral MLP)', () => {
     expect(sw.errors.euler.every((e) => Number.isFinite(e) || Number.isNaN(e))).toBe(true);
   });
 });
+
+describe('convergenceSweep floor', () => {
+  it('stops a method after two errors below the floor (the rest NaN)', () => {
+    const p = spiralMlp();
+    const sw = convergenceSweep(p, referenceGradient(p), [10, 40, 200, 800], ['rk4'], 1e-9);
+    expect(sw.errors.rk4[0]).toBeGreaterThan(1e-9);
+    expect(sw.errors.rk4[1]).toBeLessThan(1e-9);
+    expect(sw.errors.rk4[2]).toBeLessThan(1e-9);
+    expect(sw.errors.rk4[3]).toBeNaN();
+  });
+});

@@ -233,11 +233,29 @@ export function unrolledError(problem: ProblemData, ref: ReferenceGradient, meth
   }
 }
 
-/** Relative gradient error of every method at every layer count (one unrolled run each). */
-export function convergenceSweep(problem: ProblemData, ref: ReferenceGradient, Ns: readonly number[], methods: readonly UnrolledMethod[] = UNROLLED_METHODS): ConvergenceSweep {
+/**
+ * Relative gradient error of every method at every layer count (one unrolled run each; Ns ascending).
+ * With `floor`, a method stops after two consecutive errors below it (float64 round-off: more layers
+ * only cost time); the layer counts it skipped get NaN.
+ */
+export function convergenceSweep(
+  problem: ProblemData,
+  ref: ReferenceGradient,
+  Ns: readonly number[],
+  methods: readonly UnrolledMethod[] = UNROLLED_METHODS,
+  floor = 0,
+): ConvergenceSweep {
   const span = problem.t[problem.t.length - 1] - problem.t[0];
   const layers = Ns.map((N) => Math.max(N, problem.t.length - 1));
   const errors = {} as Record<UnrolledMethod, number[]>;
-  for (const m of methods) errors[m] = Ns.map((N) => unrolledError(problem, ref, m, N));
+  for (const m of methods) {
+    let below = 0;
+    errors[m] = Ns.map((N) => {
+      if (below >= 2) return Number.NaN;
+      const e = unrolledError(problem, ref, m, N);
+      below = e < floor ? below + 1 : 0;
+      return e;
+    });
+  }
   return { layers, h: layers.map((L) => span / L), errors };
 }
