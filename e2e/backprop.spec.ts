@@ -205,3 +205,25 @@ test('phone (360 px, dark): no horizontal overflow, every step readable', async 
   const [r, g, b] = color.match(/\d+/g)!.map(Number);
   expect(r + g + b).toBeGreaterThan(500);
 });
+
+test('tfjs unavailable: the error banner says so, the float64 chain stays on screen, stepping still works', async ({ page, allowProblem }) => {
+  // Abort every script that carries tfjs. (Note: the minified tfjs chunk contains neither
+  // "@tensorflow/tfjs" nor "tfjs-core"; its API names, e.g. registerGradient, identify it.)
+  await page.route('**/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (/registerGradient|variableGrads/.test(body)) await route.abort();
+    else await route.fulfill({ response, body });
+  });
+  // The deliberately aborted chunk: its failed request and Chromium's "Failed to load resource" line.
+  allowProblem('request failed');
+  allowProblem('Failed to load resource: net::ERR_FAILED');
+  const widget = await openEmbed(page, '?step=3');
+  await expect(widget.locator('[role="alert"]')).toContainText('tfjs could not be loaded');
+  await expect(widget.locator('[data-ready]')).toHaveAttribute('data-source', 'float64');
+  await expect(widget.locator('[data-value="tfjs-maxdiff"]')).toHaveText('…');
+  await expectStep(widget, 3, 1);
+  expect(await numbersOf(widget, 'result')).toEqual(explicitChain(makeNetwork(1)).dtheta[0]);
+  await widget.locator('[data-step="prev"]').click();
+  await expectStep(widget, 2, 1);
+});
