@@ -11,3 +11,4 @@ import '@/components/widgets/Jacobian/Jacobian.module.css';
 import '@/components/widgets/Integral/Integral.module.css';
 import '@/components/widgets/Backprop/Backprop.module.css';
 import '@/components/widgets/GradCheck/GradCheck.module.css';
+import '@/components/widgets/EulerLimit/EulerLimit.module.css';

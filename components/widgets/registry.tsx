@@ -40,7 +40,7 @@ export const widgets: Record<WidgetId, WidgetEntry> = {
   jacobian: defineWidget('jacobian', () => import('./Jacobian/spec').then((m) => m.jacobianSpec)),
   integral: defineWidget('integral', () => import('./Integral/spec').then((m) => m.integralSpec)),
   backprop: defineWidget('backprop', () => import('./Backprop/spec').then((m) => m.backpropSpec)),
-  'euler-limit': placeholder('euler-limit'),
+  'euler-limit': defineWidget('euler-limit', () => import('./EulerLimit/spec').then((m) => m.eulerLimitSpec)),
   gradcheck: defineWidget('gradcheck', () => import('./GradCheck/spec').then((m) => m.gradcheckSpec)),
 };
 
