@@ -264,20 +264,23 @@ function StepPanel({ step, values, net, source }: { step: number; values: ChainV
           <div className={styles.matrixLabel}>
             {s.matrixLabel} <span className={styles.dim}>({s.matrix.length}×{s.matrix[0].length}, row = output)</span>
           </div>
-          <div style={{ maxWidth: box.width }}>
-            <Heatmap
-              width={box.width}
-              height={box.height}
-              title={`${s.matrixLabel}: row i is output ${s.rowLabels[0].slice(0, 2)}[i], column j is ${isParam ? 'parameter' : 'input'} j`}
-              name="jac"
-              values={s.matrix}
-              rowLabels={s.rowLabels}
-              colLabels={s.colLabels}
-              colGroups={isParam ? [{ label: 'W₁', start: 0, end: nIn * nOut }, { label: 'b₁', start: nIn * nOut, end: nIn * nOut + nOut }] : undefined}
-              rowLabelWidth={CELL.label}
-              format={fmt}
-              legend={false}
-            />
+          {/* ∂y₁/∂θ₁ has 9 columns: on a phone it scrolls sideways rather than shrink its digits to 6 px. */}
+          <div className={isParam ? styles.scrollX : undefined}>
+            <div style={{ maxWidth: box.width }}>
+              <Heatmap
+                width={box.width}
+                height={box.height}
+                title={`${s.matrixLabel}: row i is output ${s.rowLabels[0].slice(0, 2)}[i], column j is ${isParam ? 'parameter' : 'input'} j`}
+                name="jac"
+                values={s.matrix}
+                rowLabels={s.rowLabels}
+                colLabels={s.colLabels}
+                colGroups={isParam ? [{ label: 'W₁', start: 0, end: nIn * nOut }, { label: 'b₁', start: nIn * nOut, end: nIn * nOut + nOut }] : undefined}
+                rowLabelWidth={CELL.label}
+                format={fmt}
+                legend={false}
+              />
+            </div>
           </div>
         </div>
         <span className={styles.bigOp} aria-hidden="true">=</span>

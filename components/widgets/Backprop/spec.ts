@@ -7,5 +7,5 @@ export const backpropSpec: WidgetSpec<BackpropUrlState> = {
   schema: backpropSchema,
   hidable: BACKPROP_HIDABLE,
   Component: Backprop,
-  height: 900,
+  height: 1000,
 };
