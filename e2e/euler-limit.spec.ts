@@ -40,9 +40,11 @@ async function expectSlopes(widget: Locator): Promise<number[]> {
 }
 
 test('the server HTML holds the layer stack, both plots and the readouts', async ({ request }) => {
-  const html = await (await request.get('embed/euler-limit/?n=12')).text();
+  // Static export: the HTML is the default state (N = 10); a query is applied on the client.
+  const html = await (await request.get('embed/euler-limit/')).text();
   expect(html).toContain('data-widget="euler-limit"');
-  expect(html).toContain('data-blocks="12"');
+  expect(html).toContain('data-blocks="10"');
+  expect(html).toContain('data-value="slope-euler"');
   expect(html).toContain('data-series="rk4"');
   expect(html).toContain('data-value="memory-adjoint"');
   const article = await (await request.get('adjoint/')).text();
