@@ -54,6 +54,8 @@ import {
 import styles from './EulerLimit.module.css';
 
 const fmt = (v: number) => formatNumber(v, { digits: 3 });
+/** The layer stack keeps this height at every width (its width follows the container). */
+const STACK_HEIGHT = 70;
 const SHORT: Readonly<Record<UnrolledMethod, string>> = { euler: 'Euler', midpoint: 'midpoint', rk4: 'RK4' };
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
 const sub = (k: number) => String(k).split('').map((c) => SUB[Number(c)]).join('');
@@ -145,7 +147,7 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
 
   useReportEmbedState({ preset: st.presetId, obs: formatObs(st.obs), n: N, method });
 
-  const stackSize = useChartSize({ defaultWidth: 640, aspect: 640 / 70, minWidth: 280 });
+  const stackSize = useChartSize({ defaultWidth: 640, aspect: 640 / STACK_HEIGHT, minWidth: 280 });
   const sSize = useChartSize({ defaultWidth: 640, aspect: 2.2, minWidth: 280 });
   const cSize = useChartSize({ defaultWidth: 640, aspect: 1.7, minWidth: 280 });
 
@@ -274,13 +276,13 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
         {/* the network as a stack of residual blocks (width ∝ h) */}
         <div className={styles.stack} ref={stackSize.ref}>
           {r && (
-            <svg viewBox={`0 0 ${stackSize.width} ${stackSize.height}`} width="100%" role="img" aria-label={`${r.layers} residual blocks z_k+1 = z_k + h·${method === 'euler' ? 'f(z_k)' : `${SHORT[method]} step`} from t = ${fmt(t0)} to ${fmt(t0 + span)}`} data-blocks={blocks ? blocks.length : 0}>
+            <svg viewBox={`0 0 ${stackSize.width} ${STACK_HEIGHT}`} width="100%" height={STACK_HEIGHT} role="img" aria-label={`${r.layers} residual blocks z_k+1 = z_k + h·${method === 'euler' ? 'f(z_k)' : `${SHORT[method]} step`} from t = ${fmt(t0)} to ${fmt(t0 + span)}`} data-blocks={blocks ? blocks.length : 0}>
               {(() => {
                 const x0 = 8;
                 const w = stackSize.width - 16;
                 const X = (t: number) => x0 + ((t - t0) / span) * w;
                 const top = 18;
-                const hgt = stackSize.height - 38;
+                const hgt = STACK_HEIGHT - 38;
                 return (
                   <>
                     {blocks ? (
@@ -361,7 +363,7 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
                     {hCur !== undefined && current && (
                       <g aria-label={`current: ${r?.layers} layers, error ${fmt(current.error)}`}>
                         <line className="viz-rule" x1={r2(x(hCur))} x2={r2(x(hCur))} y1={r2(y(convDomains.y[1]))} y2={r2(y(convDomains.y[0]))} />
-                        <text className="viz-rule-label" x={r2(x(hCur) + 4)} y={r2(y(convDomains.y[1]) + 12)}>{`N = ${r?.layers}`}</text>
+                        <text className="viz-rule-label" x={r2(x(hCur) + 4)} y={r2(y(convDomains.y[0]) - 6)}>{`N = ${r?.layers}`}</text>
                         {current.error > 0 && Number.isFinite(current.error) && (
                           <circle className={styles.currentPoint} cx={r2(x(hCur))} cy={r2(y(current.error))} r={6} style={{ stroke: categoricalVar(UNROLLED_METHODS.indexOf(method) + 2) }} />
                         )}
