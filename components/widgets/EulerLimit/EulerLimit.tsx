@@ -13,7 +13,7 @@
 //   slope-euler, slope-midpoint, slope-rk4   fitted slopes (LogLogPlot labels; data-slope on [data-series])
 // Performance entries: 'euler-limit-recompute' (new N/method → committed DOM),
 // 'euler-limit-analysis' (reference + sweep, once per problem, measured at first use on the client).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { LinePlot, type Series } from '@/components/viz/LinePlot';
 import { LogLogPlot, type LogLogSeries } from '@/components/viz/LogLogPlot';
 import { useAnnouncer } from '@/components/viz/LiveRegion';
@@ -99,10 +99,13 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
   const analysis = useLastGood(an.a);
   const trace = useLastGood(an.trace);
 
-  // ---- per (problem, method, N): one network, forward + backprop (≤ ~20 ms at N = 1000, rk4) ----
+  // ---- per (problem, method, N): one network, forward + backprop (≈ 8 ms Euler … 25 ms rk4 at N = 1000) ----
+  // N is deferred: the slider and its label follow the pointer at once, the network catches up in a
+  // background render (a drag never waits for a stale N's backprop).
+  const nNet = useDeferredValue(N);
   const renderStart = useRef<number | null>(null);
   const lastKey = useRef<string | null>(null);
-  const curKey = `${analysis?.key}|${method}|${N}`;
+  const curKey = `${analysis?.key}|${method}|${nNet}`;
   if (lastKey.current !== curKey) {
     if (lastKey.current !== null) renderStart.current = perfNow();
     lastKey.current = curKey;
@@ -110,11 +113,11 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
   const cur = useMemo<{ c: Current | null; error: unknown }>(() => {
     if (!analysis) return { c: null, error: null };
     try {
-      return { c: currentFor(analysis, method, N), error: null };
+      return { c: currentFor(analysis, method, nNet), error: null };
     } catch (err) {
       return { c: null, error: err };
     }
-  }, [analysis, method, N]);
+  }, [analysis, method, nNet]);
   const current = useLastGood(cur.c);
   useLayoutEffect(() => {
     if (renderStart.current !== null) {
