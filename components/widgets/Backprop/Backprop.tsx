@@ -230,7 +230,7 @@ export function Backprop({ initial, hidden = [], compact = false }: WidgetProps<
 // ---- the product of the current step: upstream · factor = result ----
 const CELL = { w: 60, h: 30, label: 56 };
 /** Parameter-gradient cards: wider cells, since ∂ℒ/∂W entries can print as 2.643×10⁻⁴. */
-const CARD = { w: 72, label: 50 };
+const CARD = { w: 80, label: 50 };
 
 function matrixBox(rows: number, cols: number, groups: boolean) {
   const top = (groups ? 20 : 0) + 18 + 2;
