@@ -198,17 +198,19 @@ test('embed page: state from the URL, hidden controls, invalid values noticed', 
 
 test('autoplay runs backward from t_N when the figure is seen, and never with reduced motion', async ({ page }) => {
   await page.goto('adjoint/');
+  const figure = page.locator('#fig-sensitivity');
   const widget = page.locator('figure [data-widget="sensitivity"]');
+  // Widgets wake lazily near the viewport: bring the figure (never replaced) into view first.
+  await figure.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-ready', '');
-  await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-playing', 'backward');
   await widget.locator('[data-control="play-backward"]').click(); // pause
   await expect(widget).toHaveAttribute('data-playing', '');
 
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.reload();
+  await figure.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-ready', '');
-  await widget.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);
   await expect(widget).toHaveAttribute('data-playing', '');
   // Playing on request still works, and plays to t₀.

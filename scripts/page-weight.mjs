@@ -63,7 +63,7 @@ export async function measurePageWeight(url, options = {}) {
           .then((body) => {
             const entry = { url: res.url(), type: res.request().resourceType(), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
             all.push(entry);
-            if (entry.type === 'script') scripts.push({ ...entry, tfjs: /@tensorflow\/tfjs|tfjs-core|tfjs-backend/.test(body.toString('latin1')) });
+            if (entry.type === 'script') scripts.push({ ...entry, tfjs: /@tensorflow\/tfjs|tfjs-core|tfjs-backend|registerGradient/.test(body.toString('latin1')) });
           })
           .catch(() => undefined), // redirects have no body
       );

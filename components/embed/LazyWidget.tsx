@@ -108,10 +108,14 @@ export function LazyWidget({ id, mode = 'widget', compact, eager = false }: Lazy
         </div>
       );
     }
+    // Each figure is its own React root, and useId counts from zero in every root: without a prefix
+    // per root, two figures that mount elements later (a clip path, a legend gradient) would create
+    // the same ids and point at each other's defs.
+    const identifierPrefix = `${id}${mode === 'embed' ? '-embed' : ''}${compact ? '-mini' : ''}-`;
     if (root.current) root.current.render(tree);
-    else if (loaded && hasServerHtml && !search) root.current = hydrateRoot(el, tree);
+    else if (loaded && hasServerHtml && !search) root.current = hydrateRoot(el, tree, { identifierPrefix });
     else {
-      root.current = createRoot(el);
+      root.current = createRoot(el, { identifierPrefix });
       root.current.render(tree);
     }
   }, [loaded, mode, compact, article, reporter, hasServerHtml, id]);

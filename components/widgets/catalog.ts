@@ -7,7 +7,7 @@ export const widgetCatalog = {
   sensitivity: { title: 'The sensitivity travels backward' },
   jacobian: { title: 'The Jacobian along the trajectory' },
   integral: { title: 'The parameter gradient as an integral' },
-  backprop: { title: 'Adjoint versus backpropagation through the solver' },
+  backprop: { title: 'Backpropagation through three layers' },
   'euler-limit': { title: 'Backpropagation through Euler tends to the adjoint' },
   gradcheck: { title: 'Checking gradients against finite differences' },
 } as const satisfies Record<string, { title: string }>;

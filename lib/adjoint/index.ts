@@ -46,3 +46,18 @@ export {
   type ObservationTrace,
   type TrajectoryOptions,
 } from './adjointTrajectory';
+export {
+  UNROLLED_METHODS,
+  unrolledGradient,
+  referenceGradient,
+  convergenceSweep,
+  unrolledError,
+  relativeError,
+  layerCounts,
+  layerGrid,
+  type UnrolledMethod,
+  type UnrolledResult,
+  type ReferenceGradient,
+  type ConvergenceSweep,
+} from './unrolledGradient';
+export { countedPeakBytes, outputBytes, type MemoryShape } from './memoryEstimate';

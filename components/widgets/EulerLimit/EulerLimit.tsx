@@ -226,7 +226,7 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
     wide: true,
     node: (
       <div className={styles.slider} onKeyDownCapture={onSliderKey}>
-        <Slider label="Layers N (steps)" value={N} min={N_MIN} max={N_MAX} log integer onChange={onN} format={(v) => String(Math.round(v))} />
+        <Slider label="Layers n (steps)" value={N} min={N_MIN} max={N_MAX} log integer onChange={onN} format={(v) => String(Math.round(v))} />
       </div>
     ),
   });
@@ -247,7 +247,7 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
   const r = current?.result;
   const readouts: Readout[] = current && r
     ? [
-        { name: 'n', label: 'layers N', value: r.layers, format: (v) => String(v), title: 'At least one layer per observation interval' },
+        { name: 'n', label: 'layers n', value: r.layers, format: (v) => String(v), title: 'At least one layer per observation interval' },
         { name: 'h', label: 'step h (mean)', value: r.h, format: fmt },
         { name: 'error', label: 'gradient error', value: current.error, format: fmt, title: '|g_N − g_adjoint| / |g_adjoint| over dL/dz₀ and dL/dθ' },
         { name: 'memory-backprop', label: 'backprop stores', value: current.backpropBytes, format: formatBytes },
@@ -366,7 +366,7 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
                     {hCur !== undefined && current && (
                       <g aria-label={`current: ${r?.layers} layers, error ${fmt(current.error)}`}>
                         <line className="viz-rule" x1={r2(x(hCur))} x2={r2(x(hCur))} y1={r2(y(convDomains.y[1]))} y2={r2(y(convDomains.y[0]))} />
-                        <text className="viz-rule-label" x={r2(x(hCur) + 4)} y={r2(y(convDomains.y[0]) - 6)}>{`N = ${r?.layers}`}</text>
+                        <text className="viz-rule-label" x={r2(x(hCur) + 4)} y={r2(y(convDomains.y[0]) - 6)}>{`n = ${r?.layers}`}</text>
                         {current.error > 0 && Number.isFinite(current.error) && (
                           <circle className={styles.currentPoint} cx={r2(x(hCur))} cy={r2(y(current.error))} r={6} style={{ stroke: categoricalVar(UNROLLED_METHODS.indexOf(method) + 2) }} />
                         )}
@@ -389,10 +389,10 @@ export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProp
             <div className={styles.memRow}>
               <span className={styles.memLabel}>adjoint: constant</span>
               <span className={styles.barTrack}><span className={styles.barAdjoint} style={{ width: `${(100 * current.adjointBytes) / maxBytes}%` }} /></span>
-              <span className={styles.memText}>{`${formatBytes(current.adjointBytes)} whatever N ([z, s, ∂L/∂θ] working set + ẑ at the observations)`}</span>
+              <span className={styles.memText}>{`${formatBytes(current.adjointBytes)} whatever n ([z, s, ∂L/∂θ] working set + ẑ at the observations)`}</span>
             </div>
             <p className={styles.note}>
-              {`With ${SHORT[method]} blocks, backprop stores more than the adjoint from N = ${current.crossover} layers on; its storage grows linearly with N. `}
+              {`With ${SHORT[method]} blocks, backprop stores more than the adjoint from n = ${current.crossover} layers on; its storage grows linearly with n. `}
               Open circles: points outside the fitted range (errors above {formatNumber(0.2)} are not yet in the asymptotic regime; below 10⁻¹¹ float64 round-off takes over).
             </p>
           </div>

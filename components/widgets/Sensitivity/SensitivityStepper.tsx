@@ -188,8 +188,11 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
   };
 
   // Autoplay once, backward from t_N, when the figure first scrolls into view — never with reduced motion.
+  // "Seen" and "trace ready" are separate: the figure may come into view before its trace exists
+  // (cold compute, lazy wake-up), and autoplay must then start as soon as the trace arrives.
   const rootRef = useRef<HTMLDivElement | null>(null);
   const autoplayed = useRef(false);
+  const [seen, setSeen] = useState(false);
   useEffect(() => {
     if (reduced) {
       setPlaying((p) => (interacted.current ? p : null));
@@ -199,18 +202,21 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
     if (!el || autoplayed.current || typeof IntersectionObserver === 'undefined') return;
     const io = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((e) => e.isIntersecting) || autoplayed.current || interacted.current) return;
-        autoplayed.current = true;
-        const tr = traceRef.current;
-        if (!tr) return;
-        setTauRef.current(tr.obsTimes[tr.obsTimes.length - 1]);
-        setPlaying('backward');
+        if (!entries.some((e) => e.isIntersecting)) return;
+        setSeen(true);
+        io.disconnect();
       },
       { threshold: 0.5 },
     );
     io.observe(el);
     return () => io.disconnect();
   }, [reduced]);
+  useEffect(() => {
+    if (!seen || reduced || !trace || autoplayed.current || interacted.current) return;
+    autoplayed.current = true;
+    setTauRef.current(trace.obsTimes[trace.obsTimes.length - 1]);
+    setPlaying('backward');
+  }, [seen, reduced, trace]);
 
   // ---- inputs ----
   const onScrub = (v: number) => {
