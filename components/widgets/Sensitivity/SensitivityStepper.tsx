@@ -153,6 +153,8 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
   // ---- playback ----
   const tauRef = useRef(tau);
   tauRef.current = tau;
+  // Where the next playback starts, when it is set in the same event as `playing` (τ arrives later).
+  const playFromRef = useRef<number | null>(null);
   const traceRef = useRef(trace);
   traceRef.current = trace;
   const speedRef = useRef(speed);
@@ -165,13 +167,20 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
     if (!playing) return;
     let raf = 0;
     let last: number | null = null;
+    // The loop keeps its own position: in the article τ reaches this root through ArticleState a
+    // render or two later, so reading it back each frame would lose (or repeat) frames' progress.
+    let pos = playFromRef.current ?? tauRef.current;
+    playFromRef.current = null;
     const frame = (now: number) => {
       const tr = traceRef.current;
       if (!tr) return;
       const dt = last === null ? 0 : Math.min(0.1, (now - last) / 1000);
       last = now;
-      const next = playTau(tr, tauRef.current, playing, speedRef.current, dt);
-      if (next.tau !== tauRef.current) setTauRef.current(next.tau);
+      const next = playTau(tr, pos, playing, speedRef.current, dt);
+      if (next.tau !== pos) {
+        pos = next.tau;
+        setTauRef.current(pos);
+      }
       if (next.done) setPlaying(null);
       else raf = requestAnimationFrame(frame);
     };
@@ -183,6 +192,7 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
     interacted.current = true;
     if (!trace) return;
     const from = playStart(trace, tau, dir);
+    playFromRef.current = from;
     if (from !== tau) setTauTimed(from);
     setPlaying(dir);
   };
@@ -214,7 +224,8 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
   useEffect(() => {
     if (!seen || reduced || !trace || autoplayed.current || interacted.current) return;
     autoplayed.current = true;
-    setTauRef.current(trace.obsTimes[trace.obsTimes.length - 1]);
+    playFromRef.current = trace.obsTimes[trace.obsTimes.length - 1];
+    setTauRef.current(playFromRef.current);
     setPlaying('backward');
   }, [seen, reduced, trace]);
 
