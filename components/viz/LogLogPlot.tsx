@@ -81,7 +81,16 @@ export function LogLogPlot(props: LogLogPlotProps) {
             {hasFit && (
               <g aria-label={`fitted line, ${slopeLabel(fit, s)}`}>
                 <line className="viz-fit" x1={r2(x(lo))} y1={r2(y(evalLogLog(fit, lo)))} x2={r2(x(hi))} y2={r2(y(evalLogLog(fit, hi)))} style={{ stroke: color }} />
-                <text x={r2(x(mid) + 6)} y={r2(y(evalLogLog(fit, mid)) - 8)} style={{ fill: color }} className="viz-slope-label" data-value={`slope-${s.id}`}>
+                {/* Above the line on the side it rises away from, so the label never sits on the points. */}
+                <text
+                  x={r2(x(mid) + (fit.slope > 0 ? -6 : 6))}
+                  y={r2(y(evalLogLog(fit, mid)) - 8)}
+                  textAnchor={fit.slope > 0 ? 'end' : 'start'}
+                  style={{ fill: color }}
+                  className="viz-slope-label"
+                  data-value={`slope-${s.id}`}
+                  data-number={String(fit.slope)}
+                >
                   {slopeLabel(fit, s)}
                 </text>
               </g>
