@@ -24,7 +24,8 @@ const withMDX = createMDX({
       path.join(__dirname, 'components/article/remarkHeadings.mjs'),
       path.join(__dirname, 'components/article/remarkFootnotes.mjs'),
     ],
-    rehypePlugins: [[path.join(__dirname, 'scripts/rehype-mathjax.mjs'), {}]],
+    // innerHtml: formulas reach React as SVG strings, not thousands of JSX nodes to hydrate.
+    rehypePlugins: [[path.join(__dirname, 'scripts/rehype-mathjax.mjs'), { innerHtml: true }]],
   },
 });
 

@@ -7,6 +7,9 @@ export interface RehypeMathjaxOptions {
   macros?: Record<string, string | [string, number]>;
   /** Emit the wrappers' small <style> once per page (default true). */
   css?: boolean;
+  /** Emit each formula as an MDX JSX element holding its SVG as one HTML string
+   * (dangerouslySetInnerHTML), so React neither parses nor hydrates the SVG nodes (default false). */
+  innerHtml?: boolean;
 }
 
 /** Left in `file.data.equations` by the plugin: every labelled, numbered equation of the page. */

@@ -8,7 +8,7 @@
 // Wiring (Turbopack needs serialisable options, hence an absolute path string, see STACK.md;
 // @next/mdx resolves relative paths from the MDX file's folder, so make it absolute):
 //   rehypePlugins: [[path.join(__dirname, 'scripts/rehype-mathjax.mjs'), {}]]
-// Options: { macros?: { name: 'TeX' | ['TeX with #1', 1] }, css?: boolean }. The module's
+// Options: { macros?: { name: 'TeX' | ['TeX with #1', 1] }, css?: boolean, innerHtml?: boolean }. The module's
 // default export is the plugin because @next/mdx's loader takes a plugin module's default.
 // Turbopack caches compiled MDX across builds without tracking this file: after changing it,
 // delete `.next` before building.
@@ -27,6 +27,12 @@
 // Equation anchors keep MathJax's ids, `mjx-eqn:` + label (or + number when unlabelled); \eqref
 // and \ref become `<a href="#mjx-eqn:LABEL">`: fragment-only, so it works under any basePath.
 //
+// innerHtml (what the site uses): each wrapper, and the glyph-defs <svg>, becomes an MDX JSX
+// element whose SVG is ONE string, `dangerouslySetInnerHTML={{ __html }}`, rendered here by React
+// itself, so the page's HTML is the same markup. Why: as JSX, a page's ~3,000 SVG nodes were
+// parsed from the RSC payload and hydrated node by node in one task (measured ~70-90 ms of the
+// article's first-load long task); as strings, React neither builds nor walks them.
+//
 // Accessibility: each formula's <svg> carries role="img" and aria-label = its TeX source (without
 // \label/\tag). Chosen over assistive MathML (mjx-assistive-mml), which adds a second tree per
 // formula, counted twice (HTML and RSC payload): measured ~16 KB of MathML against ~3 KB of
@@ -35,6 +41,9 @@
 // each link is labelled with the number it shows, e.g. "(3)".
 import { createRequire } from 'node:module';
 import { fromHtml } from 'hast-util-from-html';
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { renderToStaticMarkup } from 'react-dom/server';
 
 // mathjax-full is CommonJS without export maps for named ESM imports: load it with require.
 const require = createRequire(import.meta.url);
@@ -115,21 +124,85 @@ export const MATH_CSS =
  * @param {RehypeMathjaxOptions} [options]
  */
 export default function rehypeMathjax(options = {}) {
-  const { macros = {}, css = true } = options;
+  const { macros = {}, css = true, innerHtml = false } = options;
   return (tree, file) => {
     const formulas = collectFormulas(tree);
     if (formulas.length === 0) return;
     const rendered = typesetPage(formulas, macros, file);
     // For tests and tools: label → { number, id } of every numbered, labelled equation.
     if (file?.data) file.data.equations = rendered.equations;
-    for (const f of formulas) replaceNode(f.parent, f.target, rendered.nodes.get(f));
-    const head = [rendered.defs];
+    for (const f of formulas) {
+      const node = rendered.nodes.get(f);
+      replaceNode(f.parent, f.target, innerHtml ? asInnerHtml(node, f.display ? 'mdxJsxFlowElement' : 'mdxJsxTextElement') : node);
+    }
+    const head = [innerHtml ? asInnerHtml(rendered.defs, 'mdxJsxFlowElement') : rendered.defs];
     if (css) head.unshift({ type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: MATH_CSS }] });
     // After leading ESM (`export const meta`), before any content.
     let at = 0;
     while (at < tree.children.length && tree.children[at].type === 'mdxjsEsm') at++;
     tree.children.splice(at, 0, ...head);
   };
+}
+
+/**
+ * The hast element `el` as an MDX JSX element of the same tag and attributes whose children are
+ * one HTML string (React's own serialisation of them, so the static HTML does not change).
+ * @param {'mdxJsxFlowElement' | 'mdxJsxTextElement'} type
+ */
+function asInnerHtml(el, type) {
+  const html = renderToStaticMarkup(toJsxRuntime({ type: 'root', children: el.children }, { Fragment, jsx, jsxs }));
+  /** @type {object[]} */
+  const attributes = [];
+  for (const [key, value] of Object.entries(el.properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'className') attributes.push(jsxAttribute('className', Array.isArray(value) ? value.join(' ') : String(value)));
+    else if (key === 'style') attributes.push(jsxExpressionAttribute('style', styleObject(String(value))));
+    else if (key.startsWith('aria') && key.length > 4) attributes.push(jsxAttribute('aria-' + key.slice(4).toLowerCase(), String(value)));
+    else attributes.push(jsxAttribute(key, String(value)));
+  }
+  attributes.push(jsxExpressionAttribute('dangerouslySetInnerHTML', { __html: html }));
+  return { type, name: el.tagName, attributes, children: [] };
+}
+
+function jsxAttribute(name, value) {
+  return { type: 'mdxJsxAttribute', name, value };
+}
+
+/** An attribute whose value is a plain object (of strings) as a JSX expression. */
+function jsxExpressionAttribute(name, object) {
+  const expression = {
+    type: 'ObjectExpression',
+    properties: Object.entries(object).map(([k, v]) => ({
+      type: 'Property',
+      key: { type: 'Identifier', name: k },
+      value: { type: 'Literal', value: v },
+      kind: 'init',
+      computed: false,
+      method: false,
+      shorthand: false,
+    })),
+  };
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: {
+      type: 'mdxJsxAttributeValueExpression',
+      value: '',
+      data: { estree: { type: 'Program', sourceType: 'module', comments: [], body: [{ type: 'ExpressionStatement', expression }] } },
+    },
+  };
+}
+
+/** `display:none` → { display: 'none' } (React wants style as an object). */
+function styleObject(css) {
+  const out = {};
+  for (const decl of css.split(';')) {
+    const at = decl.indexOf(':');
+    if (at < 0) continue;
+    const prop = decl.slice(0, at).trim().replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    out[prop] = decl.slice(at + 1).trim();
+  }
+  return out;
 }
 
 /**

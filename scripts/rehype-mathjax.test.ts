@@ -257,4 +257,25 @@ describe('rehype-mathjax in MDX', () => {
     expect(out).toMatch(/<aside>Before the equation: <span class="math-inline"><svg[^>]*><g[^>]*><a href="#mjx-eqn:eq:ode" aria-label="\(1\)">/);
     expect(out).toContain('<div class="math-display" tabindex="0" role="group" id="mjx-eqn:eq:ode">');
   });
+
+  it('innerHtml: the same static HTML, with every SVG as one string React does not walk', async () => {
+    const { compile, evaluate } = await import('@mdx-js/mdx');
+    const runtime = await import('react/jsx-runtime');
+    const { createElement } = await import('react');
+    const source = ['export const meta = { title: "t" }', '', '<Note>See $\\eqref{eq:five}$.</Note>', '', ARTICLE].join('\n');
+    const Note = ({ children }: { children: unknown }) => createElement('aside', null, children as never);
+    const markup = async (innerHtml: boolean) => {
+      const mod = await evaluate(source, { ...runtime, remarkPlugins: [remarkMath], rehypePlugins: [[rehypeMathjax, { innerHtml }]] });
+      return renderToStaticMarkup(createElement(mod.default, { components: { Note } }));
+    };
+    const asJsx = await markup(false);
+    const asString = await markup(true);
+    expect(asString).toBe(asJsx);
+    expect(asString).toContain('<svg style="display:none" aria-hidden="true"><defs>');
+    expect(asString).toContain('<div class="math-display" tabindex="0" role="group" id="mjx-eqn:eq:ode">');
+    // The compiled module holds the formulas as strings: no per-node jsx() calls for SVG.
+    const code = String(await compile(source, { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeMathjax, { innerHtml: true }]] }));
+    expect(code).toContain('dangerouslySetInnerHTML');
+    expect(code).not.toMatch(/_jsxs?\("(svg|g|use)"/);
+  });
 });
