@@ -10,7 +10,7 @@ export interface PageWeight {
   requests: number;
   cls: number;
   layoutShifts: { value: number; at: number; sources: string[] }[];
-  longTasks: { count: number; totalMs: number; maxMs: number };
+  longTasks: { count: number; totalMs: number; maxMs: number; tasks: { at: number; ms: number }[] };
   tfjsInFirstLoad: boolean;
   largestScripts: { file: string; gzip: number }[];
 }

@@ -4,7 +4,7 @@
 //                 (node:zlib level 9, independent of how the test server compresses)
 //   totalBytes    every response body (HTML, RSC payload, CSS, JS, icons), raw and gzip
 //   cls           cumulative layout shift during load (PerformanceObserver 'layout-shift')
-//   longTasks     tasks > 50 ms during load (PerformanceObserver 'longtask')
+//   longTasks     tasks > 50 ms during load (PerformanceObserver 'longtask'): count, total, max, each
 //   tfjsInFirstLoad  whether any first-load script contains tfjs (it must be a dynamic import())
 //
 //   node scripts/page-weight.mjs [URL]
@@ -38,7 +38,7 @@ function observe() {
     }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__pw.longTasks.push(Math.round(e.duration));
+    for (const e of list.getEntries()) w.__pw.longTasks.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) });
   }).observe({ type: 'longtask', buffered: true });
 }
 
@@ -85,7 +85,14 @@ export async function measurePageWeight(url, options = {}) {
       requests: all.length,
       cls: Math.round(observed.cls * 10000) / 10000,
       layoutShifts: observed.shifts,
-      longTasks: { count: observed.longTasks.length, totalMs: observed.longTasks.reduce((s, d) => s + d, 0), maxMs: Math.max(0, ...observed.longTasks) },
+      longTasks: {
+        count: observed.longTasks.length,
+        totalMs: observed.longTasks.reduce((s, t) => s + t.ms, 0),
+        maxMs: Math.max(0, ...observed.longTasks.map((t) => t.ms)),
+        // When each started (ms after navigation) and how long it ran: tells the parse-end layout
+        // (around DOMContentLoaded) from the framework bootstrap (the last chunk's evaluation).
+        tasks: observed.longTasks,
+      },
       tfjsInFirstLoad: scripts.some((s) => s.tfjs),
       largestScripts: scripts
         .sort((a, b) => b.gzip - a.gzip)
