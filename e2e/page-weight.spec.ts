@@ -20,9 +20,8 @@ import type { PageWeight } from '../scripts/page-weight.mjs';
 // with almost no content, has the same 60-95 ms task). Occasionally Chromium's style + layout of the
 // last-parsed part of the ~9,000-element DOM, forced when parsing ends, adds a 75-200 ms task. 50 ms
 // cannot be held reliably, so the limit is what holds with margin (best of 3 under load: 66 ms) on a
-// loaded CI machine; it still
-// catches a regression such as hydrating the math SVG node by node again or a heavy widget
-// computing during load.
+// loaded CI machine; it still catches a gross regression, such as widgets hydrating or computing
+// during load instead of when their figure nears the viewport.
 const LOADS = 3;
 const LONG_TASK_LIMIT_MS = 150;
 
