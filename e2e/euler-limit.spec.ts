@@ -4,29 +4,10 @@
 // embed query sets N and the method, invalid values fall back with the notice; the article figure
 // works; recompute time per key press is measured.
 import { test, expect } from './fixtures';
+import { num, openWidget, tabTo } from './widgetHelpers';
 import type { Locator, Page } from '@playwright/test';
 
-async function num(scope: Locator, name: string): Promise<number> {
-  const v = await scope.locator(`[data-value="${name}"][data-number]`).first().getAttribute('data-number');
-  if (v === null) throw new Error(`no data-number on data-value="${name}"`);
-  return Number(v);
-}
-
-async function open(page: Page, pathName: string): Promise<Locator> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(pathName);
-  const widget = page.locator('[data-widget="euler-limit"]').first();
-  await expect(widget.locator('[data-ready]')).toHaveCount(1);
-  return widget;
-}
-
-async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error('could not reach the element with Tab');
-}
+const open = (page: Page, pathName: string): Promise<Locator> => openWidget(page, pathName, 'euler-limit');
 
 async function expectSlopes(widget: Locator): Promise<number[]> {
   const out: number[] = [];

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { num, openWidget } from './widgetHelpers';
 import type { Locator, Page } from '@playwright/test';
 
 const seedJson = JSON.parse(readFileSync(path.join(__dirname, '../tests/reference/seed-four-samples.json'), 'utf8')) as {
@@ -20,18 +21,8 @@ const refScale = Math.max(...refTheta.map(Math.abs));
 const RUNS = ['adjoint-float64', 'backprop-float64', 'fd-float64', 'adjoint-float32', 'backprop-float32', 'fd-float32'];
 const READY_MS = 60_000;
 
-async function num(scope: Locator, name: string): Promise<number> {
-  const v = await scope.locator(`[data-value="${name}"]`).first().getAttribute('data-number');
-  if (v === null) throw new Error(`no data-number on data-value="${name}"`);
-  return Number(v);
-}
-
 async function openEmbed(page: Page, query: string): Promise<Locator> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`embed/gradcheck/${query}`);
-  const widget = page.locator('[data-widget="gradcheck"]').first();
-  await expect(widget.locator('[data-ready]')).toHaveCount(1, { timeout: READY_MS });
-  return widget;
+  return openWidget(page, `embed/gradcheck/${query}`, 'gradcheck', READY_MS);
 }
 
 async function expectFloat64Agree(widget: Locator, tol = 1e-5): Promise<void> {

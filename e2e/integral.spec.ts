@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { num, openWidget, tabTo } from './widgetHelpers';
 import type { Locator, Page } from '@playwright/test';
+
+const open = (page: Page, pathName: string): Promise<Locator> => openWidget(page, pathName, 'integral');
 
 const seedJson = JSON.parse(readFileSync(path.join(__dirname, '../tests/reference/seed-four-samples.json'), 'utf8')) as {
   expected: { grad: { params: { layers: { W: number[][]; b: number[] }[] } } };
@@ -14,28 +17,6 @@ const seedJson = JSON.parse(readFileSync(path.join(__dirname, '../tests/referenc
 /** dL/dθ in lib/adjoint's flat layout (params.ts: per layer W row-major, then b). */
 const refTheta = seedJson.expected.grad.params.layers.flatMap((l) => [...l.W.flat(), ...l.b]);
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
-
-async function num(scope: Locator, name: string): Promise<number> {
-  const v = await scope.locator(`[data-value="${name}"]`).first().getAttribute('data-number');
-  if (v === null) throw new Error(`no data-number on data-value="${name}"`);
-  return Number(v);
-}
-
-async function open(page: Page, pathName: string): Promise<Locator> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(pathName);
-  const widget = page.locator('[data-widget="integral"]').first();
-  await expect(widget.locator('[data-ready]')).toHaveCount(1);
-  return widget;
-}
-
-async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error('could not reach the element with Tab');
-}
 
 /** final, backprop and fd print identically, and their numbers agree to 1e-5. */
 async function expectThreeAgree(widget: Locator): Promise<number> {

@@ -7,37 +7,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { num, openWidget, tabTo } from './widgetHelpers';
 import type { Locator, Page } from '@playwright/test';
 import { parseProblem } from '../lib/adjoint/problem';
 import { makeDynamics } from '../lib/adjoint/dynamics';
 import { jacobianTheta, jacobianZ } from '../lib/adjoint/jacobian';
 
+const open = (page: Page, pathName: string): Promise<Locator> => openWidget(page, pathName, 'jacobian');
+
 const seedJson = JSON.parse(readFileSync(path.join(__dirname, '../tests/reference/seed-four-samples.json'), 'utf8')) as {
   expected: { zhat: number[][][] };
 };
 const seedDyn = makeDynamics(parseProblem(seedJson).dynamics);
-
-async function num(scope: Locator, name: string): Promise<number> {
-  const v = await scope.locator(`[data-value="${name}"]`).first().getAttribute('data-number');
-  if (v === null) throw new Error(`no data-number on data-value="${name}"`);
-  return Number(v);
-}
-
-async function open(page: Page, pathName: string): Promise<Locator> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(pathName);
-  const widget = page.locator('[data-widget="jacobian"]').first();
-  await expect(widget.locator('[data-ready]')).toHaveCount(1);
-  return widget;
-}
-
-async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error('could not reach the element with Tab');
-}
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 
