@@ -52,6 +52,7 @@ import {
   type UnrolledMethod,
 } from './model';
 import styles from './EulerLimit.module.css';
+import { useLastGood } from '@/components/widgets/shared/useLastGood';
 
 const fmt = (v: number) => formatNumber(v, { digits: 3 });
 /** The layer stack keeps this height at every width (its width follows the container). */
@@ -68,12 +69,6 @@ function measure(name: string, start: number): void {
   } catch {
     // diagnostic only
   }
-}
-
-function useLastGood<T>(value: T | null): T | null {
-  const last = useRef<T | null>(null);
-  if (value !== null) last.current = value;
-  return value ?? last.current;
 }
 
 export function EulerLimit({ initial, hidden = [], compact = false }: WidgetProps<EulerLimitUrlState>) {

@@ -1,7 +1,8 @@
 'use client';
 // The shared problem trace for the current (preset, times), keeping the last good one when a solve
 // fails: the view shows the error in its ErrorBanner while the figure stays on the last valid state.
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { useLastGood } from '@/components/widgets/shared/useLastGood';
 import type { SensitivityPresetId } from '@/components/widgets/shared/presets';
 import { problemTrace, type ProblemTrace } from './problemTrace';
 
@@ -19,7 +20,5 @@ export function useProblemTrace(presetId: SensitivityPresetId, obs: readonly num
       return { pt: null, error: err };
     }
   }, [presetId, obsKey]);
-  const lastGood = useRef<ProblemTrace | null>(null);
-  if (result.pt) lastGood.current = result.pt;
-  return { pt: result.pt ?? lastGood.current, error: result.error };
+  return { pt: useLastGood(result.pt), error: result.error };
 }

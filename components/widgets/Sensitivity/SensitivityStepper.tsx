@@ -51,6 +51,7 @@ import { SensitivityTimePlot, sub } from './SensitivityTimePlot';
 import { ObservationTicks } from './ObservationTicks';
 import { measureSince, perfNow } from './perf';
 import styles from './Sensitivity.module.css';
+import { useLastGood } from '@/components/widgets/shared/useLastGood';
 
 const fmt = (v: number) => formatNumber(v, { digits: 4 });
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
@@ -108,9 +109,7 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
     // obsKey stands for st.obs (a new array with the same times must not recompute)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [st.presetId, obsKey, budget]);
-  const lastGood = useRef<SensitivityTrace | null>(null);
-  if (result.trace) lastGood.current = result.trace;
-  const trace = result.trace ?? lastGood.current;
+  const trace = useLastGood(result.trace);
 
   const discrete = useMemo<DiscreteTrace | null>(() => {
     if (!discreteOn || !result.trace) return null;
@@ -401,7 +400,7 @@ export function SensitivityStepper({ initial, hidden = [], compact = false }: Wi
 
       <ErrorBanner
         error={result.error}
-        note={lastGood.current ? 'The figure shows the last problem that solved; a larger step budget or other times will solve it.' : 'Try a larger solver step budget.'}
+        note={trace ? 'The figure shows the last problem that solved; a larger step budget or other times will solve it.' : 'Try a larger solver step budget.'}
       />
 
       <div className={styles.panels}>
