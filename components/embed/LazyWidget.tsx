@@ -14,7 +14,7 @@
 import { use, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { getWidget } from '@/components/widgets/registry';
-import { ArticleStateBridge, useArticleState } from '@/components/widgets/ArticleState';
+import { ArticleStateBridge, useArticleStore } from '@/components/widgets/ArticleState';
 import { EmbedReporterProvider, useEmbedReporter } from './EmbedStateContext';
 import type { LoadedWidget } from './loadedWidget';
 
@@ -40,7 +40,7 @@ function widgetElement(loaded: LoadedWidget, mode: 'widget' | 'embed', compact: 
 export function LazyWidget({ id, mode = 'widget', compact, eager = false }: LazyWidgetProps) {
   const entry = getWidget(id);
   if (!entry) throw new Error(`LazyWidget: unknown widget "${id}"`);
-  const article = useArticleState();
+  const article = useArticleStore();
   const reporter = useEmbedReporter();
 
   // True only while hydrating server HTML (React uses the server snapshot then); captured once, so
@@ -95,7 +95,7 @@ export function LazyWidget({ id, mode = 'widget', compact, eager = false }: Lazy
     const search = mode === 'embed' && !root.current ? window.location.search : '';
     if (loaded) {
       tree = (
-        <ArticleStateBridge value={article}>
+        <ArticleStateBridge store={article}>
           <EmbedReporterProvider value={reporter}>{widgetElement(loaded, mode, compact, search || undefined)}</EmbedReporterProvider>
         </ArticleStateBridge>
       );
