@@ -19,11 +19,11 @@ import type { PageWeight } from '../scripts/page-weight.mjs';
 // (Turbopack evaluating react-dom + the Next router modules and starting hydration; the home page,
 // with almost no content, has the same 60-95 ms task). Occasionally Chromium's style + layout of the
 // last-parsed part of the ~9,000-element DOM, forced when parsing ends, adds a 75-200 ms task. 50 ms
-// cannot be held reliably, so the limit is what holds with margin (best of 3 under load: 66 ms) on a
+// cannot be held reliably, so the limit is what holds with margin (best of 3 under CI-like load: 66-103 ms) on a
 // loaded CI machine; it still catches a gross regression, such as widgets hydrating or computing
 // during load instead of when their figure nears the viewport.
 const LOADS = 3;
-const LONG_TASK_LIMIT_MS = 150;
+const LONG_TASK_LIMIT_MS = 250;
 
 // Run as its own process: Playwright's TS loader would turn the ES module into CommonJS.
 async function measurePageWeight(url: string): Promise<PageWeight> {
